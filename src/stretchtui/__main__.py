@@ -1,0 +1,7 @@
+"""`python -m stretchtui` runs the same entry point as the `stretchtui` command."""
+
+import sys
+
+from stretchtui.cli import main
+
+sys.exit(main())

@@ -1,0 +1,70 @@
+"""The `stretchtui` command: parse the arguments, hand over to one subcommand."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from stretchtui import __version__
+from stretchtui.cli import routines_cmd
+from stretchtui.cli.context import EXIT_OK, EXIT_USAGE, CliContext
+
+# Each module adds its subcommands with register(subparsers).
+COMMAND_MODULES = (routines_cmd,)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="stretchtui",
+        description="A guided stretch-session timer for the terminal.",
+    )
+    parser.add_argument("--version", action="version", version=f"stretchtui {__version__}")
+    add_location_options(parser)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(subparsers)
+    return parser
+
+
+def add_location_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="where your routines and config.yaml live (default: $STRETCHTUI_CONFIG_DIR "
+        "or the platform's config folder)",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="where the session history is kept (default: $STRETCHTUI_DATA_DIR "
+        "or the platform's data folder)",
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0 fine, 1 invalid input, 2 usage)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code) if isinstance(exit_.code, int) else EXIT_USAGE
+    context = CliContext.from_args(args)
+    handler = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            return default_command(context, args)
+        return int(handler(context, args))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `stretchtui list | head`: the reader left; that is not an error.
+        sys.stderr.close()
+        return EXIT_OK
+
+
+def default_command(context: CliContext, args: argparse.Namespace) -> int:
+    """Bare `stretchtui`: the menu."""
+    return routines_cmd.list_routines(context, args)

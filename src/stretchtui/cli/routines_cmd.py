@@ -1,0 +1,194 @@
+"""`stretchtui list`, `show` and `check`: the routines, one routine's plan, and file checks."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from stretchtui.cli.context import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CliContext, add_command
+from stretchtui.durations import format_duration
+from stretchtui.plan import Plan, build_plan
+from stretchtui.routines import (
+    CatalogEntry,
+    UnknownRoutine,
+    read_routine,
+    resolve_routine,
+)
+from stretchtui.routines import Routine as RoutineModel
+from stretchtui.routines.problems import display_path
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    list_parser = add_command(subparsers, "list", "List the routines you can run.")
+    list_parser.add_argument("--json", action="store_true", help="print JSON for scripts")
+    list_parser.set_defaults(handler=list_routines)
+
+    show_parser = add_command(subparsers, "show", "Show every timed segment of one routine.")
+    show_parser.add_argument("routine", metavar="ROUTINE", help="a routine id or a path to a file")
+    show_parser.add_argument("--json", action="store_true", help="print JSON for scripts")
+    show_parser.set_defaults(handler=show_routine)
+
+    check_parser = add_command(subparsers, "check", "Check routine files for mistakes.")
+    check_parser.add_argument("files", metavar="FILE", nargs="+", type=Path)
+    check_parser.set_defaults(handler=check_routines)
+
+
+# ---------------------------------------------------------------- list
+
+
+def entry_json(entry: CatalogEntry) -> dict[str, Any]:
+    routine = entry.routine
+    plan = build_plan(routine) if routine else None
+    return {
+        "id": entry.id,
+        "name": routine.name if routine else None,
+        "level": routine.level.value if routine else None,
+        "total_seconds": plan.total_seconds if plan else None,
+        "stretches": len(routine.steps) if routine else None,
+        "rounds": routine.rounds if routine else None,
+        "source": entry.source.value,
+        "path": str(entry.path),
+        "errors": [str(problem) for problem in entry.problems],
+    }
+
+
+def list_routines(context: CliContext, args: argparse.Namespace) -> int:
+    entries = context.catalog.entries
+    if getattr(args, "json", False):
+        json.dump([entry_json(entry) for entry in entries], sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("id", style="bold cyan", no_wrap=True)
+    table.add_column("name")
+    table.add_column("level", no_wrap=True)
+    table.add_column("time", justify="right", no_wrap=True)
+    table.add_column("str.", justify="right", no_wrap=True)
+    table.add_column("source", no_wrap=True)
+    broken: list[CatalogEntry] = []
+    for entry in entries:
+        routine = entry.routine
+        if routine is None:
+            broken.append(entry)
+            continue
+        plan = build_plan(routine)
+        table.add_row(
+            entry.id,
+            routine.name,
+            routine.level.value,
+            format_duration(plan.total_seconds),
+            str(len(routine.steps)),
+            entry.source.value,
+        )
+    context.out.print(table)
+    for entry in broken:
+        context.out.print(
+            Text(f"✗ {entry.id} ({entry.source.value}) has errors:", style="bold red")
+        )
+        for problem in entry.problems:
+            context.out.print(Text(f"  {problem}", style="red"))
+    if broken:
+        context.out.print("Fix these files and they will appear in the menu.", style="dim")
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------- show
+
+
+def plan_json(entry: CatalogEntry, plan: Plan) -> dict[str, Any]:
+    routine = plan.routine
+    return {
+        "id": entry.id,
+        "name": routine.name,
+        "level": routine.level.value,
+        "rounds": routine.rounds,
+        "source": entry.source.value,
+        "total_seconds": plan.total_seconds,
+        "segments": [
+            {
+                "index": segment.index,
+                "kind": segment.kind.value,
+                "name": segment.name,
+                "side": segment.side.value if segment.side else None,
+                "round": segment.round,
+                "reps": segment.reps,
+                "duration": segment.duration,
+            }
+            for segment in plan.segments
+        ],
+    }
+
+
+def show_routine(context: CliContext, args: argparse.Namespace) -> int:
+    try:
+        entry = resolve_routine(args.routine, context.catalog)
+    except UnknownRoutine as error:
+        context.error(str(error))
+        return EXIT_INVALID
+    if entry.routine is None:
+        for problem in entry.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_INVALID
+    plan = build_plan(entry.routine)
+    if args.json:
+        json.dump(plan_json(entry, plan), sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    routine = entry.routine
+    context.out.print(
+        Text(routine.name, style="bold"), Text(f"  {routine.level.value}", style="dim")
+    )
+    if routine.summary:
+        context.out.print(routine.summary)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("#", justify="right", style="dim")
+    table.add_column("kind")
+    table.add_column("stretch")
+    table.add_column("side")
+    table.add_column("round", justify="right")
+    table.add_column("reps", justify="right")
+    table.add_column("time", justify="right")
+    for segment in plan.segments:
+        table.add_row(
+            str(segment.index + 1),
+            segment.kind.value.replace("_", " "),
+            segment.name,
+            segment.side.value if segment.side else "",
+            f"{segment.round}/{segment.rounds}",
+            str(segment.reps) if segment.reps else "",
+            format_duration(segment.duration),
+        )
+    context.out.print(table)
+    context.out.print(
+        f"Total: {format_duration(plan.total_seconds)} ({plan.total_seconds} s), "
+        f"{plan.stretch_count} stretches"
+    )
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------- check
+
+
+def check_routines(context: CliContext, args: argparse.Namespace) -> int:
+    files: list[Path] = args.files
+    if not files:
+        context.error("check needs at least one FILE")
+        return EXIT_USAGE
+    failed = False
+    for path in files:
+        result = read_routine(path)
+        if isinstance(result, RoutineModel):
+            total = build_plan(result).total_seconds
+            print(f"{display_path(path)}: ok ({result.name}, {format_duration(total)})")
+            continue
+        failed = True
+        for problem in result:
+            print(problem, file=sys.stderr)
+    return EXIT_INVALID if failed else EXIT_OK

@@ -1,0 +1,145 @@
+"""Routine → Plan: the session laid out as a flat list of timed segments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from stretchtui.routines.model import AREAS, Breathing, Position, Routine, Side, Step
+
+
+class SegmentKind(StrEnum):
+    WARMUP = "warmup"
+    PREPARE = "prepare"
+    HOLD = "hold"
+    REPS = "reps"
+    SWITCH = "switch"
+    REST = "rest"
+    ROUND_REST = "round_rest"
+
+    @property
+    def is_work(self) -> bool:
+        """Segments where the person is stretching (what the record counts as done)."""
+        return self in (SegmentKind.WARMUP, SegmentKind.HOLD, SegmentKind.REPS)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One timed piece of a session.
+
+    `step_index` and `stretch_number` point at the stretch the segment belongs to
+    (for prepare: the one about to start); they are None for the warm-up and the
+    rest between rounds.
+    """
+
+    index: int
+    kind: SegmentKind
+    name: str
+    how: str
+    duration: int
+    round: int
+    rounds: int
+    step_index: int | None = None
+    stretch_number: int | None = None
+    side: Side | None = None
+    reps: int | None = None
+    tempo: int | None = None
+    phases: tuple[str, str] | None = None
+    breathing: Breathing | None = None
+    position: Position | None = None
+    areas: tuple[str, ...] = ()
+
+    @property
+    def is_static(self) -> bool:
+        return self.kind is SegmentKind.HOLD
+
+
+@dataclass(frozen=True)
+class Plan:
+    routine: Routine
+    segments: tuple[Segment, ...]
+
+    @property
+    def total_seconds(self) -> int:
+        return sum(segment.duration for segment in self.segments)
+
+    @property
+    def stretch_count(self) -> int:
+        """Stretches done in the session: each step once per round."""
+        return len(self.routine.steps) * self.routine.rounds
+
+    def seconds_from(self, index: int) -> int:
+        """Planned seconds from the start of segment `index` to the end."""
+        return sum(segment.duration for segment in self.segments[index:])
+
+    def work_seconds_by_area(self) -> dict[str, int]:
+        totals = dict.fromkeys(AREAS, 0)
+        for segment in self.segments:
+            if segment.kind.is_work:
+                for area in segment.areas:
+                    totals[area] += segment.duration
+        return {area: seconds for area, seconds in totals.items() if seconds}
+
+
+def build_plan(routine: Routine) -> Plan:
+    """Expand a routine: warm-up, then per round, per stretch, per side, with the rests between."""
+    segments: list[Segment] = []
+
+    def add(kind: SegmentKind, duration: int, **fields: object) -> None:
+        if duration > 0:
+            segments.append(
+                Segment(
+                    index=len(segments),
+                    kind=kind,
+                    duration=duration,
+                    rounds=routine.rounds,
+                    **fields,  # type: ignore[arg-type]
+                )
+            )
+
+    if routine.warmup is not None:
+        warmup = routine.warmup
+        add(SegmentKind.WARMUP, warmup.duration, name=warmup.name, how=warmup.how, round=1)
+
+    last_step = len(routine.steps) - 1
+    stretch_number = 0
+    for round_number in range(1, routine.rounds + 1):
+        for step_index, step in enumerate(routine.steps):
+            stretch_number += 1
+            common = _step_fields(step, step_index, stretch_number, round_number)
+            sides: tuple[Side | None, ...] = step.sides or (None,)
+            add(SegmentKind.PREPARE, step.prepare, side=sides[0], **common)
+            for side_number, side in enumerate(sides):
+                if side_number:
+                    add(SegmentKind.SWITCH, routine.defaults.switch, side=side, **common)
+                work_kind = SegmentKind.HOLD if step.is_static else SegmentKind.REPS
+                add(work_kind, step.work_seconds, side=side, **common)
+            if step_index < last_step:
+                add(SegmentKind.REST, step.rest, **{**common, "name": "Rest", "how": ""})
+            elif round_number < routine.rounds:
+                add(
+                    SegmentKind.ROUND_REST,
+                    routine.defaults.round_rest,
+                    name=f"Rest before round {round_number + 1}",
+                    how="",
+                    round=round_number,
+                )
+    return Plan(routine=routine, segments=tuple(segments))
+
+
+def _step_fields(
+    step: Step, step_index: int, stretch_number: int, round_number: int
+) -> dict[str, object]:
+    return {
+        "name": step.name,
+        "how": step.how,
+        "round": round_number,
+        "step_index": step_index,
+        "stretch_number": stretch_number,
+        "reps": step.reps,
+        "tempo": step.tempo if step.reps is not None else None,
+        "phases": step.phases,
+        "breathing": step.breathing,
+        "position": step.position,
+        "areas": step.areas,
+    }

@@ -1,0 +1,446 @@
+"""The session engine: walks a Plan against an injected clock and announces cues.
+
+Time left is always `deadline - now`: the engine never counts ticks, so a slow
+or irregular caller can only delay when a cue is noticed, never shift the
+schedule. Each segment starts at the previous one's deadline, so no error
+builds up along a session. Skip, back, restart and end start the next segment
+at the moment they are pressed.
+"""
+
+from __future__ import annotations
+
+import math
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from stretchtui.clock import Clock, WallClock, wall_clock
+from stretchtui.cues import Cue, CueKind
+from stretchtui.plan import Plan, Segment, SegmentKind
+from stretchtui.records import (
+    SegmentRun,
+    SessionInfo,
+    SessionObserver,
+    SessionResult,
+    SessionStatus,
+)
+
+EXTEND_SECONDS = 10
+MAX_EXTENSION = 300
+COUNTDOWN_FROM = 3
+_CUE_ORDER = {kind: rank for rank, kind in enumerate(CueKind)}
+
+
+class SessionState(StrEnum):
+    READY = "ready"
+    RUNNING = "running"
+    PAUSED = "paused"
+    FINISHED = "finished"
+
+
+@dataclass(frozen=True)
+class BreathPhase:
+    """Where the breath is: `inhaling` or not, and how far through that half (0 to 1)."""
+
+    inhaling: bool
+    progress: float
+    seconds_left: float
+
+
+class Session:
+    """One run through a plan. Call `update()` whenever convenient; it returns the cues now due."""
+
+    def __init__(
+        self,
+        plan: Plan,
+        clock: Clock,
+        *,
+        wall: WallClock = wall_clock,
+        observers: Iterable[SessionObserver] = (),
+        session_id: str | None = None,
+    ) -> None:
+        if not plan.segments:
+            raise ValueError("a plan with no segments cannot be run")
+        self.plan = plan
+        self._clock = clock
+        self._wall = wall
+        self._observers = list(observers)
+        self.session_id = session_id or uuid.uuid4().hex
+        self.state = SessionState.READY
+        self.status = SessionStatus.IN_PROGRESS
+        self.runs: list[SegmentRun] = []
+        self.info: SessionInfo | None = None
+        self.result: SessionResult | None = None
+        self._index = 0
+        self._segment_start = 0.0
+        self._segment_wall_start: datetime | None = None
+        self._paused_in_segment = 0.0
+        self._pause_started: float | None = None
+        self._extension = 0.0
+        self._processed = -math.inf
+        self._schedule: list[Cue] = []
+        self._paused_total = 0.0
+
+    # ------------------------------------------------------------ reading
+
+    @property
+    def index(self) -> int:
+        return self._index
+
+    @property
+    def segment(self) -> Segment:
+        return self.plan.segments[self._index]
+
+    @property
+    def is_paused(self) -> bool:
+        return self.state is SessionState.PAUSED
+
+    @property
+    def is_finished(self) -> bool:
+        return self.state is SessionState.FINISHED
+
+    @property
+    def segment_duration(self) -> float:
+        """The current segment's length, with any extensions."""
+        return self.segment.duration + self._extension
+
+    @property
+    def elapsed(self) -> float:
+        """Active seconds into the current segment (paused time does not count)."""
+        if self.state is SessionState.READY:
+            return 0.0
+        if self.state is SessionState.FINISHED:
+            return self.segment_duration if self.status is SessionStatus.COMPLETED else self._frozen
+        now = self._pause_started if self._pause_started is not None else self._clock()
+        return min(
+            max(0.0, now - self._segment_start - self._paused_in_segment), self.segment_duration
+        )
+
+    @property
+    def remaining(self) -> float:
+        """Seconds left in the current segment: deadline minus now."""
+        return max(0.0, self.segment_duration - self.elapsed)
+
+    @property
+    def session_remaining(self) -> float:
+        """Seconds left in the whole session, as planned from here."""
+        if self.state is SessionState.FINISHED:
+            return 0.0
+        return self.remaining + self.plan.seconds_from(self._index + 1)
+
+    @property
+    def active_seconds(self) -> float:
+        finished = sum(run.active_seconds for run in self.runs)
+        return finished + (self.elapsed if self.state in _LIVE else 0.0)
+
+    @property
+    def paused_seconds(self) -> float:
+        current = 0.0
+        if self._pause_started is not None:
+            current = self._clock() - self._pause_started
+        return self._paused_total + current
+
+    @property
+    def rep(self) -> int | None:
+        """The repetition under way (1-based) in a reps segment."""
+        segment = self.segment
+        if segment.kind is not SegmentKind.REPS or not segment.reps or not segment.tempo:
+            return None
+        return min(segment.reps, int(self.elapsed // segment.tempo) + 1)
+
+    def breath(self) -> BreathPhase | None:
+        """The breathing guide's position: paced by the tempo for reps, by the pattern for holds."""
+        segment = self.segment
+        elapsed = self.elapsed
+        if segment.kind is SegmentKind.REPS and segment.tempo:
+            inhale = exhale = segment.tempo / 2
+        elif segment.kind is SegmentKind.HOLD and segment.breathing:
+            inhale, exhale = segment.breathing.inhale, segment.breathing.exhale
+        else:
+            return None
+        into = elapsed % (inhale + exhale)
+        if into < inhale:
+            return BreathPhase(True, into / inhale, inhale - into)
+        return BreathPhase(False, (into - inhale) / exhale, inhale + exhale - into)
+
+    def next_segment(self) -> Segment | None:
+        """The segment after this one, if any."""
+        following = self._index + 1
+        return self.plan.segments[following] if following < len(self.plan.segments) else None
+
+    def next_stretch(self) -> Segment | None:
+        """The next work segment that belongs to a different stretch (or the next side)."""
+        current = self.segment
+        for segment in self.plan.segments[self._index + 1 :]:
+            if segment.kind.is_work and (
+                segment.stretch_number != current.stretch_number or segment.side != current.side
+            ):
+                return segment
+        return None
+
+    @property
+    def can_extend(self) -> bool:
+        return (
+            self.state in _LIVE
+            and self.segment.kind is not SegmentKind.REPS
+            and self._extension + EXTEND_SECONDS <= MAX_EXTENSION
+        )
+
+    # ------------------------------------------------------------ driving
+
+    def start(self) -> list[Cue]:
+        """Begin at the first segment; returns its opening cues."""
+        if self.state is not SessionState.READY:
+            return []
+        now = self._clock()
+        self.info = SessionInfo(self.session_id, self.plan, self._wall())
+        for observer in self._observers:
+            observer.session_started(self.info)
+        self.state = SessionState.RUNNING
+        self._enter(0, now)
+        return self.update()
+
+    def update(self) -> list[Cue]:
+        """Every cue that has come due since the last call, crossing segment ends as needed."""
+        cues: list[Cue] = []
+        while self.state is SessionState.RUNNING:
+            now = self._clock()
+            elapsed = now - self._segment_start - self._paused_in_segment
+            cues.extend(self._due(elapsed))
+            if elapsed < self.segment_duration:
+                break
+            deadline = self._segment_start + self._paused_in_segment + self.segment_duration
+            cues.extend(self._complete_segment(deadline))
+        return cues
+
+    def pause(self) -> None:
+        if self.state is SessionState.RUNNING:
+            self.update()
+            if self.state is SessionState.RUNNING:
+                self._pause_started = self._clock()
+                self.state = SessionState.PAUSED
+
+    def resume(self) -> list[Cue]:
+        if self.state is not SessionState.PAUSED or self._pause_started is None:
+            return []
+        paused = self._clock() - self._pause_started
+        self._paused_in_segment += paused
+        self._paused_total += paused
+        self._pause_started = None
+        self.state = SessionState.RUNNING
+        return self.update()
+
+    def toggle_pause(self) -> list[Cue]:
+        if self.state is SessionState.PAUSED:
+            return self.resume()
+        self.pause()
+        return []
+
+    def skip(self) -> list[Cue]:
+        """Leave the current segment now (recorded as skipped) and start the next."""
+        if self.state not in _LIVE:
+            return []
+        cues = self.update()
+        if self.state not in _LIVE:
+            return cues
+        self._end_run(skipped=True)
+        return cues + self._advance(self._index + 1)
+
+    def back(self) -> list[Cue]:
+        """Go to the start of the previous stretch (from a rest: the stretch just done)."""
+        if self.state not in _LIVE:
+            return []
+        owner = self._owner(self._index)
+        if self.segment.kind in (SegmentKind.REST, SegmentKind.ROUND_REST):
+            target = self._start_of(owner)
+        else:
+            target = self._start_of(owner - 1) if owner > 0 else 0
+        return self._jump(target)
+
+    def restart(self) -> list[Cue]:
+        """Start the current stretch again from its beginning."""
+        if self.state not in _LIVE:
+            return []
+        return self._jump(self._start_of(self._owner(self._index)))
+
+    def extend(self, seconds: int = EXTEND_SECONDS) -> bool:
+        """Add time to the current segment (not to reps, which are paced by the tempo)."""
+        if not self.can_extend:
+            return False
+        self._extension += seconds
+        self._schedule = self._build_schedule()
+        return True
+
+    def end(self) -> None:
+        """Stop early; what was done so far is kept."""
+        if self.state not in _LIVE:
+            return
+        self.update()
+        if self.state not in _LIVE:
+            return
+        self._frozen = self.elapsed
+        self._end_run(skipped=True)
+        self._finish(SessionStatus.ENDED_EARLY)
+
+    # ------------------------------------------------------------ inside
+
+    def _jump(self, target: int) -> list[Cue]:
+        cues = self.update()
+        if self.state not in _LIVE:
+            return cues
+        self._end_run(skipped=True)
+        return cues + self._advance(target)
+
+    def _advance(self, target: int) -> list[Cue]:
+        if target >= len(self.plan.segments):
+            self._finish(SessionStatus.COMPLETED)
+            return [Cue(CueKind.SESSION_DONE, self.segment, self.segment_duration)]
+        now = self._clock()
+        self._enter(target, now)
+        if self._pause_started is not None:
+            self._pause_started = now
+            return self._due(0.0)
+        return self.update()
+
+    def _enter(self, index: int, start: float) -> None:
+        self._index = index
+        self._segment_start = start
+        self._segment_wall_start = self._wall()
+        self._paused_in_segment = 0.0
+        self._extension = 0.0
+        self._processed = -math.inf
+        self._schedule = self._build_schedule()
+
+    def _due(self, elapsed: float) -> list[Cue]:
+        due = [cue for cue in self._schedule if self._processed < cue.offset <= elapsed]
+        if elapsed > self._processed:
+            self._processed = elapsed
+        return due
+
+    def _complete_segment(self, deadline: float) -> list[Cue]:
+        cues = self._due(self.segment_duration)
+        segment = self.segment
+        self._end_run(skipped=False)
+        if segment.kind.is_work and self._finishes_stretch(segment):
+            cues.append(Cue(CueKind.STRETCH_DONE, segment, self.segment_duration))
+        following = self._index + 1
+        if following >= len(self.plan.segments):
+            self._finish(SessionStatus.COMPLETED)
+            cues.append(Cue(CueKind.SESSION_DONE, segment, self.segment_duration))
+            return cues
+        self._enter(following, deadline)
+        return cues
+
+    def _finishes_stretch(self, segment: Segment) -> bool:
+        following = self.next_segment()
+        return not (
+            following is not None
+            and following.stretch_number == segment.stretch_number
+            and following.kind in (SegmentKind.SWITCH, SegmentKind.HOLD, SegmentKind.REPS)
+        )
+
+    def _end_run(self, *, skipped: bool) -> None:
+        elapsed = self.elapsed
+        run = SegmentRun(
+            segment=self.segment,
+            started_at=self._segment_wall_start or self._wall(),
+            ended_at=self._wall(),
+            planned_seconds=float(self.segment.duration),
+            active_seconds=elapsed,
+            paused_seconds=self._paused_in_segment
+            + (self._clock() - self._pause_started if self._pause_started is not None else 0.0),
+            skipped=skipped and elapsed < self.segment_duration,
+        )
+        self.runs.append(run)
+        for observer in self._observers:
+            observer.segment_ended(run)
+
+    def _finish(self, status: SessionStatus) -> None:
+        if self._pause_started is not None:
+            self._paused_total += self._clock() - self._pause_started
+            self._pause_started = None
+        if status is SessionStatus.COMPLETED:
+            self._frozen = self.segment_duration
+        self.state = SessionState.FINISHED
+        self.status = status
+        assert self.info is not None
+        self.result = SessionResult(
+            info=self.info,
+            status=status,
+            ended_at=self._wall(),
+            active_seconds=sum(run.active_seconds for run in self.runs),
+            paused_seconds=self._paused_total,
+            runs=tuple(self.runs),
+        )
+        for observer in self._observers:
+            observer.session_ended(self.result)
+
+    def _owner(self, index: int) -> int:
+        """The stretch number a segment belongs to; 0 for the warm-up."""
+        for segment in reversed(self.plan.segments[: index + 1]):
+            if segment.stretch_number is not None:
+                return segment.stretch_number
+        return 0
+
+    def _start_of(self, stretch_number: int) -> int:
+        if stretch_number <= 0:
+            return 0
+        for segment in self.plan.segments:
+            if segment.stretch_number == stretch_number:
+                return segment.index
+        return 0
+
+    def _build_schedule(self) -> list[Cue]:
+        segment = self.segment
+        duration = self.segment_duration
+        cues = [Cue(CueKind.SEGMENT_START, segment, 0.0)]
+
+        def add(
+            kind: CueKind, offset: float, value: int | None = None, total: int | None = None
+        ) -> None:
+            if 0 <= offset < duration or (offset == 0 and duration == 0):
+                cues.append(Cue(kind, segment, offset, value, total))
+
+        kind = segment.kind
+        if kind is SegmentKind.SWITCH:
+            add(CueKind.SWITCH_SIDES, 0.0)
+        if kind is SegmentKind.HOLD:
+            add(CueKind.NO_BOUNCE, 0.0)
+            add(CueKind.HALFWAY, duration / 2)
+            add(CueKind.NO_BOUNCE, duration / 2)
+            if segment.breathing:
+                inhale, exhale = segment.breathing.inhale, segment.breathing.exhale
+                offset = 0.0
+                while offset < duration:
+                    add(CueKind.BREATHE_IN, offset)
+                    add(CueKind.BREATHE_OUT, offset + inhale)
+                    offset += inhale + exhale
+        if kind is SegmentKind.REPS and segment.reps and segment.tempo:
+            add(CueKind.SLOW_AND_CONTROLLED, 0.0)
+            for number in range(1, segment.reps + 1):
+                start = (number - 1) * segment.tempo
+                add(CueKind.REP, start, number, segment.reps)
+                add(CueKind.BREATHE_IN, start)
+                add(CueKind.BREATHE_OUT, start + segment.tempo / 2)
+        if kind is SegmentKind.WARMUP:
+            add(CueKind.HALFWAY, duration / 2)
+        if kind in (
+            SegmentKind.WARMUP,
+            SegmentKind.PREPARE,
+            SegmentKind.HOLD,
+            SegmentKind.REST,
+            SegmentKind.ROUND_REST,
+        ):
+            for count in range(COUNTDOWN_FROM, 0, -1):
+                offset = duration - count
+                if offset > 0:
+                    add(CueKind.COUNTDOWN, offset, count)
+        cues.sort(key=lambda cue: (cue.offset, _CUE_ORDER[cue.kind]))
+        return cues
+
+    _frozen: float = 0.0
+
+
+_LIVE = (SessionState.RUNNING, SessionState.PAUSED)

@@ -1,0 +1,27 @@
+"""Fixtures every test gets: its own config and data folders, nothing from the real home."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
+    """Point config and data at empty temporary folders, so no test reads a real home."""
+    config = tmp_path / "config"
+    data = tmp_path / "data"
+    config.mkdir()
+    data.mkdir()
+    monkeypatch.setenv("STRETCHTUI_CONFIG_DIR", str(config))
+    monkeypatch.setenv("STRETCHTUI_DATA_DIR", str(data))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return {"config": config, "data": data}
+
+
+@pytest.fixture
+def routines_dir() -> Path:
+    return REPO / "routines"
