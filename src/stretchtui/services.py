@@ -1,0 +1,42 @@
+"""Everything a session needs from the outside world, opened once from the paths and settings.
+
+The CLI (TUI and plain mode alike) and the tests build the same Services, so
+both drive the engine with the same store, player and clock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from stretchtui.audio import SilentPlayer, SoundPlayer
+from stretchtui.clock import Clock, ScaledClock, monotonic_clock
+from stretchtui.config import Settings, load_settings
+from stretchtui.paths import AppPaths
+from stretchtui.records import MemoryStore, SessionStore
+
+
+@dataclass
+class Services:
+    paths: AppPaths
+    settings: Settings
+    store: SessionStore
+    player: SoundPlayer
+    clock: Clock
+    warnings: list[str] = field(default_factory=list)
+
+    def close(self) -> None:
+        self.player.close()
+        self.store.close()
+
+
+def open_services(paths: AppPaths, *, sound: bool = True, speed: float = 1.0) -> Services:
+    """Settings, history store, sound player and clock for one run of the app."""
+    loaded = load_settings(paths.config_file)
+    warnings = list(loaded.warnings)
+    store: SessionStore = MemoryStore()
+    player: SoundPlayer = SilentPlayer()
+    clock: Clock = monotonic_clock if speed == 1.0 else ScaledClock(speed)
+    for notice in (store.warning, player.notice):
+        if notice:
+            warnings.append(notice)
+    return Services(paths, loaded.settings, store, player, clock, warnings)
