@@ -56,7 +56,7 @@ def describe(cue: Cue) -> str:
     if kind is CueKind.REP:
         return f"Rep {cue.value} of {cue.total}."
     if kind is CueKind.SWITCH_SIDES:
-        side = segment.side.value.upper() if segment.side else "the other side"
+        side = f"{segment.side.value.upper()} side" if segment.side else "the other side"
         return f"Switch sides: {side} next."
     if kind is CueKind.NO_BOUNCE:
         return "Hold still, no bouncing: a gentle pull, never sharp pain."
@@ -79,7 +79,8 @@ def _segment_start_text(segment: Segment) -> str:
     if kind is SegmentKind.REPS:
         return f"{segment.name}{side}: {segment.reps} reps, one breath each."
     if kind is SegmentKind.SWITCH:
-        return f"Change to the {segment.side.value.upper() if segment.side else 'other'} side."
+        # The switch-sides cue names the side; this line says how to leave the first one.
+        return "Come out of the stretch slowly."
     if kind is SegmentKind.ROUND_REST:
         return f"{segment.name}: rest {segment.duration} s."
     return f"Rest {segment.duration} s."

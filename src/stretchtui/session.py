@@ -30,7 +30,25 @@ from stretchtui.records import (
 EXTEND_SECONDS = 10
 MAX_EXTENSION = 300
 COUNTDOWN_FROM = 3
-_CUE_ORDER = {kind: rank for rank, kind in enumerate(CueKind)}
+# At one instant, say what is starting before how to do it, and the count last.
+_CUE_ORDER = {
+    kind: rank
+    for rank, kind in enumerate(
+        (
+            CueKind.SEGMENT_START,
+            CueKind.SWITCH_SIDES,
+            CueKind.HALFWAY,
+            CueKind.NO_BOUNCE,
+            CueKind.SLOW_AND_CONTROLLED,
+            CueKind.REP,
+            CueKind.BREATHE_IN,
+            CueKind.BREATHE_OUT,
+            CueKind.COUNTDOWN,
+            CueKind.STRETCH_DONE,
+            CueKind.SESSION_DONE,
+        )
+    )
+}
 
 
 class SessionState(StrEnum):
@@ -82,6 +100,8 @@ class Session:
         self._processed = -math.inf
         self._schedule: list[Cue] = []
         self._paused_total = 0.0
+        self._started: float | None = None
+        self._ended: float | None = None
 
     # ------------------------------------------------------------ reading
 
@@ -143,6 +163,27 @@ class Session:
         return self._paused_total + current
 
     @property
+    def session_elapsed(self) -> float:
+        """Clock seconds since `start()`, pauses included; frozen once the session is over."""
+        if self._started is None:
+            return 0.0
+        end = self._ended if self._ended is not None else self._clock()
+        return max(0.0, end - self._started)
+
+    def next_due_in(self) -> float | None:
+        """Clock seconds until the next cue or segment end; None unless running.
+
+        A caller that waits this long and then calls `update()` never misses a cue
+        and never polls in between.
+        """
+        if self.state is not SessionState.RUNNING:
+            return None
+        elapsed = self._clock() - self._segment_start - self._paused_in_segment
+        upcoming = [cue.offset for cue in self._schedule if cue.offset > self._processed]
+        target = min([*upcoming, self.segment_duration])
+        return max(0.0, target - elapsed)
+
+    @property
     def rep(self) -> int | None:
         """The repetition under way (1-based) in a reps segment."""
         segment = self.segment
@@ -182,10 +223,14 @@ class Session:
 
     @property
     def can_extend(self) -> bool:
+        return self._may_extend(EXTEND_SECONDS)
+
+    def _may_extend(self, seconds: int) -> bool:
         return (
             self.state in _LIVE
+            and seconds > 0
             and self.segment.kind is not SegmentKind.REPS
-            and self._extension + EXTEND_SECONDS <= MAX_EXTENSION
+            and self._extension + seconds <= MAX_EXTENSION
         )
 
     # ------------------------------------------------------------ driving
@@ -195,6 +240,7 @@ class Session:
         if self.state is not SessionState.READY:
             return []
         now = self._clock()
+        self._started = now
         self.info = SessionInfo(self.session_id, self.plan, self._wall())
         for observer in self._observers:
             observer.session_started(self.info)
@@ -267,10 +313,21 @@ class Session:
 
     def extend(self, seconds: int = EXTEND_SECONDS) -> bool:
         """Add time to the current segment (not to reps, which are paced by the tempo)."""
-        if not self.can_extend:
+        if not self._may_extend(seconds):
             return False
+        halfway_said = any(
+            cue.kind is CueKind.HALFWAY and cue.offset <= self._processed for cue in self._schedule
+        )
         self._extension += seconds
         self._schedule = self._build_schedule()
+        if halfway_said:
+            # The person already heard "halfway" for this hold; saying it twice would confuse.
+            middle = self.segment_duration / 2
+            self._schedule = [
+                cue
+                for cue in self._schedule
+                if not (cue.kind in (CueKind.HALFWAY, CueKind.NO_BOUNCE) and cue.offset == middle)
+            ]
         return True
 
     def end(self) -> None:
@@ -300,6 +357,7 @@ class Session:
         now = self._clock()
         self._enter(target, now)
         if self._pause_started is not None:
+            self._paused_total += now - self._pause_started
             self._pause_started = now
             return self._due(0.0)
         return self.update()
@@ -363,6 +421,7 @@ class Session:
             self._pause_started = None
         if status is SessionStatus.COMPLETED:
             self._frozen = self.segment_duration
+        self._ended = self._clock()
         self.state = SessionState.FINISHED
         self.status = status
         assert self.info is not None

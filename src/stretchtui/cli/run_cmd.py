@@ -1,0 +1,97 @@
+"""`stretchtui run ROUTINE`: straight into a session, full screen or as plain lines."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import math
+import sys
+
+from stretchtui.cli.context import EXIT_INVALID, CliContext, add_command
+from stretchtui.plain import TerminalWaiter, run_plain
+from stretchtui.plan import build_plan
+from stretchtui.routines import CatalogEntry, UnknownRoutine, resolve_routine
+from stretchtui.services import Services, open_services
+from stretchtui.session import Session
+
+MAX_SPEED = 100.0
+
+
+def speed_value(text: str) -> float:
+    """`--speed X`: a number above 0 and at most 100."""
+    try:
+        speed = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number like 2 or 0.5, got {text!r}") from None
+    if not math.isfinite(speed) or speed <= 0 or speed > MAX_SPEED:
+        raise argparse.ArgumentTypeError(
+            f"must be more than 0 and at most {MAX_SPEED:g}, got {text}"
+        )
+    return speed
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = add_command(subparsers, "run", "Start a routine straight away.")
+    parser.add_argument("routine", metavar="ROUTINE", help="a routine id or a path to a file")
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="print one line per cue instead of the full-screen view "
+        "(screen readers, logs, SSH, dumb terminals)",
+    )
+    parser.add_argument(
+        "--speed",
+        type=speed_value,
+        default=1.0,
+        metavar="X",
+        help="run the clock X times faster, to preview a routine (0 < X <= 100)",
+    )
+    parser.add_argument("--no-sound", action="store_true", help="play no sounds")
+    parser.set_defaults(handler=run_routine)
+
+
+def run_routine(context: CliContext, args: argparse.Namespace) -> int:
+    try:
+        entry = resolve_routine(args.routine, context.catalog)
+    except UnknownRoutine as error:
+        context.error(str(error))
+        return EXIT_INVALID
+    if entry.routine is None:
+        for problem in entry.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_INVALID
+
+    services = open_services(context.paths, sound=not args.no_sound, speed=args.speed)
+    try:
+        if not args.plain:
+            return _run_tui(context, services, entry)
+        session = Session(build_plan(entry.routine), services.clock, observers=[services.store])
+        # A terminal that cannot show a character should get a stand-in, not a crash.
+        with contextlib.suppress(AttributeError, ValueError):
+            sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
+        with TerminalWaiter(speed=args.speed) as waiter:
+            return run_plain(
+                session,
+                services.player,
+                sys.stdout,
+                wait=waiter,
+                keys=waiter.reads_keys,
+                notices=services.warnings,
+            )
+    finally:
+        services.close()
+
+
+def _run_tui(context: CliContext, services: Services, entry: CatalogEntry) -> int:
+    # Imported here so plain mode never pays for loading Textual.
+    try:
+        from stretchtui.tui.launch import (  # type: ignore[import-not-found,import-untyped,unused-ignore]
+            run_app,
+        )
+    except ModuleNotFoundError as error:
+        if error.name is None or not error.name.startswith("stretchtui"):
+            raise
+        context.error("the full-screen view is not part of this build yet; use --plain")
+        return EXIT_INVALID
+    code = run_app(services, context.catalog, start_routine=entry)
+    return code if isinstance(code, int) else 0
