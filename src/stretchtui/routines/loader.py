@@ -37,6 +37,7 @@ MAX_DEPTH = 64
 
 _NULL_TAG = "tag:yaml.org,2002:null"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_BOOL_TAG = "tag:yaml.org,2002:bool"
 _CLOCK = re.compile(r"^(?:(\d+):)?(\d+):([0-5]\d)$")
 
 E = TypeVar("E", Level, Position, Side)
@@ -79,12 +80,8 @@ def parse_routine(
     if isinstance(root, Problem):
         return [root]
     if root is None:
-        return [
-            Problem(
-                label,
-                "the file is empty; a routine needs at least name, level and steps",
-            )
-        ]
+        what = "the file is empty" if not text.strip() else "the file holds only comments"
+        return [Problem(label, f"{what}; a routine needs at least name, level and steps")]
     size_problem = _size_problem(root, label)
     if size_problem is not None:
         return [size_problem]
@@ -135,8 +132,13 @@ def _read_bytes(path: Path, label: str) -> bytes | Problem:
 
 
 def _decode(raw: bytes, label: str) -> str | Problem:
-    if b"\x00" in raw:
-        return Problem(label, "looks like a binary file, not YAML text")
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line = raw.count(b"\n", 0, nul) + 1
+        column = nul - (raw.rfind(b"\n", 0, nul) + 1) + 1
+        return Problem(
+            label, "looks like a binary file (it holds NUL bytes), not YAML text", line, column
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -200,6 +202,19 @@ def _compose(text: str, label: str) -> Node | None | Problem:
         what = error.problem or error.context or "not valid YAML"
         if "expected a single document" in str(error):
             what = "more than one YAML document (---); put one routine in each file"
+        elif error.context and error.context_mark and _at_end(text, error.problem_mark):
+            # An unclosed bracket or quote is only noticed at the end of the file; the
+            # place worth showing is where it was opened.
+            mark = error.context_mark
+            what = f"{error.context} that starts here, {what}"
+        elif (
+            error.context
+            and error.context_mark
+            and error.problem_mark
+            and error.context_mark.line != error.problem_mark.line
+        ):
+            opened = error.context_mark.line + 1
+            what = f"{what} ({error.context} that starts on line {opened})"
         message = f"not valid YAML: {what}"
         if mark is None:
             return Problem(label, message)
@@ -208,6 +223,12 @@ def _compose(text: str, label: str) -> Node | None | Problem:
         return Problem(label, f"not valid YAML: {error}")
     except RecursionError:
         return Problem(label, "the YAML is nested too deeply to be a routine")
+
+
+def _at_end(text: str, mark: yaml.Mark | None) -> bool:
+    if mark is None:
+        return False
+    return mark.index >= len(text.rstrip())
 
 
 def _size_problem(root: Node, label: str) -> Problem | None:
@@ -236,19 +257,24 @@ def _size_problem(root: Node, label: str) -> Problem | None:
                 if total > MAX_NODES:
                     break
         in_progress.discard(key)
+        if total > MAX_NODES:
+            # Raised by the innermost value that overflows: that is where the aliases pile up.
+            raise _TooBig(node)
         sizes[key] = total
         return total
 
     try:
-        total = size(root, 0)
-    except _Cycle as cycle:
-        return _at(label, cycle.node, "", "an alias refers to the value that contains it")
+        size(root, 0)
     except _TooDeep as deep:
         return _at(label, deep.node, "", "the YAML is nested too deeply to be a routine")
-    if total > MAX_NODES:
-        return Problem(
+    except _Cycle as cycle:
+        return _at(label, cycle.node, "", "an alias refers to the value that contains it")
+    except _TooBig as big:
+        return _at(
             label,
-            f"the file expands to more than {MAX_NODES} values (through aliases?); "
+            big.node,
+            "",
+            f"this value holds more than {MAX_NODES} values (counting what aliases repeat); "
             "a routine is far smaller",
         )
     return None
@@ -259,8 +285,14 @@ class _Cycle(Exception):
         self.node = node
 
 
-class _TooDeep(_Cycle):
-    pass
+class _TooBig(Exception):
+    def __init__(self, node: Node) -> None:
+        self.node = node
+
+
+class _TooDeep(Exception):
+    def __init__(self, node: Node) -> None:
+        self.node = node
 
 
 def _at(label: str, node: Node, field: str, message: str) -> Problem:
@@ -400,9 +432,10 @@ class _Checker:
         if raw is not None and raw.lower() in options:
             return enum(raw.lower())
         found = raw if raw else ("nothing" if raw is not None else _describe(node))
-        self.problem(
-            node, field, f"expected one of {', '.join(options)}; got {found}{_hint(raw, options)}"
-        )
+        hint = _hint(raw, options)
+        if node.tag == _BOOL_TAG:
+            hint = f" ({raw} unquoted is YAML for true or false)"
+        self.problem(node, field, f"expected one of {', '.join(options)}; got {found}{hint}")
         return None
 
     def sequence(self, node: Node, field: str, what: str) -> list[Node] | None:
