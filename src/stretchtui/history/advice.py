@@ -1,0 +1,103 @@
+"""Calm notes for the menu: when to get a back looked at, and when a next level might suit.
+
+The criteria for seeing a professional and the "progress gradually,
+consistency beats intensity" principle come from the project's source
+material; the wording is ours.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+from stretchtui.config import Settings
+from stretchtui.history.store import HistoryStore
+from stretchtui.records import Feeling
+
+WARNING_SIGN_DAYS = 14
+# "Worse" matters when it keeps coming back over more than two weeks; look back far enough
+# to see that, but not so far that one bad week long ago still counts.
+WORSE_LOOKBACK_DAYS = 42
+WORSE_SPREAD_DAYS = 14
+PROGRESS_SESSIONS = 8
+PROGRESS_SPAN_DAYS = 14
+NEXT_LEVEL = {"beginner": "intermediate", "intermediate": "advanced"}
+
+SEE_A_PROFESSIONAL = (
+    "pain that gets in the way of everyday things",
+    "numbness or tingling in your legs that doesn't go away",
+    "no gain in flexibility even though you stretch regularly",
+    "a past back injury or back surgery",
+    "pain that has lasted more than a few weeks, or that shoots down your legs",
+)
+
+
+@dataclass(frozen=True)
+class Note:
+    kind: Literal["safety", "progress"]
+    title: str
+    text: str
+
+
+def menu_notes(store: HistoryStore, settings: Settings, now: datetime) -> list[Note]:
+    """The notes the menu shows today: at most one about safety, else at most one on progress."""
+    del settings  # part of the interface so notes can follow preferences later
+    today = now.date()
+    safety = safety_note(store, today)
+    if safety is not None:
+        return [safety]
+    progress = progress_note(store, today)
+    return [progress] if progress is not None else []
+
+
+def safety_note(store: HistoryStore, today: date) -> Note | None:
+    recent = store.checkins(today - timedelta(days=WORSE_LOOKBACK_DAYS))
+    signs = [
+        c for c in recent if c.warning_signs and (today - c.local_date).days <= WARNING_SIGN_DAYS
+    ]
+    worse = [c.local_date for c in recent if c.feeling is Feeling.WORSE]
+    if signs:
+        reason = "sharp pain, numbness or tingling after a recent session"
+    elif worse and (max(worse) - min(worse)).days > WORSE_SPREAD_DAYS:
+        reason = "your back feeling worse after sessions over more than two weeks"
+    else:
+        return None
+    criteria = "\n".join(f"• {item}" for item in SEE_A_PROFESSIONAL)
+    return Note(
+        "safety",
+        "A word about how your back feels",
+        f"You reported {reason}. Stretching should bring mild tension, never sharp pain. "
+        "Consider seeing a doctor or physiotherapist, especially if any of these apply:\n"
+        f"{criteria}\n"
+        "Meanwhile, keep to gentle ranges and stop any stretch that hurts.",
+    )
+
+
+def progress_note(store: HistoryStore, today: date) -> Note | None:
+    totals = {total.level: total for total in store.level_totals()}
+    for level in ("intermediate", "beginner"):
+        total = totals.get(level)
+        following = NEXT_LEVEL[level]
+        if total is None or total.first_completed is None or total.last_completed is None:
+            continue
+        if totals.get(following) is not None and totals[following].completed:
+            return None  # already trying the next level; nothing to suggest
+        if total.completed < PROGRESS_SESSIONS:
+            continue
+        span = (total.last_completed - total.first_completed).days
+        if span < PROGRESS_SPAN_DAYS:
+            continue
+        if any(c.warning_signs for c in store.checkins(total.first_completed)):
+            return None
+        weeks = max(2, round(span / 7))
+        article = "an" if following[0] in "aeiou" else "a"
+        return Note(
+            "progress",
+            "An option, if you feel like it",
+            f"You've completed {total.completed} {level} sessions over about {weeks} weeks "
+            f"without reporting pain. If they feel easy now, you could try {article} {following} "
+            "routine from time to time. There's no rush: stretching a little, often, does more "
+            "than pushing hard.",
+        )
+    return None
