@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from stretchtui.audio import SilentPlayer, SoundPlayer
 from stretchtui.clock import Clock, ScaledClock, monotonic_clock
 from stretchtui.config import Settings, load_settings
+from stretchtui.history import open_store
 from stretchtui.paths import AppPaths
-from stretchtui.records import MemoryStore, SessionStore
+from stretchtui.records import SessionStore
 
 
 @dataclass
@@ -33,7 +34,7 @@ def open_services(paths: AppPaths, *, sound: bool = True, speed: float = 1.0) ->
     """Settings, history store, sound player and clock for one run of the app."""
     loaded = load_settings(paths.config_file)
     warnings = list(loaded.warnings)
-    store: SessionStore = MemoryStore()
+    store: SessionStore = open_store(paths.history_file)
     player: SoundPlayer = SilentPlayer()
     clock: Clock = monotonic_clock if speed == 1.0 else ScaledClock(speed)
     for notice in (store.warning, player.notice):

@@ -1,0 +1,240 @@
+"""`stretchtui history` and `stretchtui stats`: the session record, for people and for scripts."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from datetime import date, datetime
+from typing import Any
+
+from rich import box
+from rich.table import Table
+
+from stretchtui.cli.context import EXIT_INVALID, EXIT_OK, CliContext, add_command
+from stretchtui.config import load_settings
+from stretchtui.durations import format_duration
+from stretchtui.history import HistoryStore, HistoryUnreadable, SessionRow, memory_store, open_store
+from stretchtui.history.stats import Stats, compute_stats
+
+TABLE_LIMIT = 30
+FIELDS = (
+    "id",
+    "started",
+    "ended",
+    "local_date",
+    "routine_id",
+    "routine_name",
+    "level",
+    "status",
+    "planned_seconds",
+    "active_seconds",
+    "paused_seconds",
+    "feeling",
+    "warning_signs",
+    "routine_digest",
+)
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    history = add_command(subparsers, "history", "List your sessions, newest first.")
+    history.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="table for reading (the latest 30 unless --limit), csv or json for every session",
+    )
+    history.add_argument(
+        "--since", metavar="YYYY-MM-DD", type=since_date, help="only sessions from this day on"
+    )
+    history.add_argument(
+        "--limit", metavar="N", type=positive_int, help="at most N sessions (the newest)"
+    )
+    history.set_defaults(handler=show_history)
+
+    stats = add_command(subparsers, "stats", "Streaks, minutes and totals per level and area.")
+    stats.add_argument("--json", action="store_true", help="print JSON for scripts")
+    stats.set_defaults(handler=show_stats)
+
+
+def since_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a date like 2026-03-01 (year-month-day), got {text!r}"
+        ) from None
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, got {text!r}")
+    return value
+
+
+def _open(context: CliContext) -> HistoryStore:
+    path = context.paths.history_file
+    # Looking at an empty history must not create a file.
+    store = open_store(path) if path.exists() else memory_store()
+    if store.warning:
+        context.error(store.warning)
+    return store
+
+
+def session_json(row: SessionRow) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "started": row.started.isoformat(),
+        "ended": row.ended.isoformat() if row.ended else None,
+        "local_date": row.local_date.isoformat(),
+        "routine_id": row.routine_id,
+        "routine_name": row.routine_name,
+        "level": row.level,
+        "status": row.status,
+        "planned_seconds": round(row.planned_seconds, 3),
+        "active_seconds": round(row.active_seconds, 3),
+        "paused_seconds": round(row.paused_seconds, 3),
+        "feeling": row.feeling.value if row.feeling else None,
+        "warning_signs": row.warning_signs,
+        "routine_digest": row.routine_digest,
+    }
+
+
+def show_history(context: CliContext, args: argparse.Namespace) -> int:
+    store = _open(context)
+    try:
+        limit = args.limit if args.limit or args.format != "table" else TABLE_LIMIT
+        rows = store.sessions(limit=limit, since=args.since)
+        total = store.count_sessions(args.since) if args.format == "table" else len(rows)
+    except HistoryUnreadable as error:
+        context.error(str(error))
+        return EXIT_INVALID
+    finally:
+        store.close()
+    if args.format == "json":
+        json.dump([session_json(row) for row in rows], sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    elif args.format == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=FIELDS, lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: "" if v is None else v for k, v in session_json(row).items()})
+    else:
+        print_table(context, rows, total)
+    return EXIT_OK
+
+
+def print_table(context: CliContext, rows: list[SessionRow], total: int) -> None:
+    if not rows:
+        context.out.print("No sessions recorded yet.")
+        return
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("started", no_wrap=True)
+    table.add_column("routine")
+    table.add_column("level", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    table.add_column("active", justify="right", no_wrap=True)
+    table.add_column("check-in", no_wrap=True)
+    for row in rows:
+        table.add_row(
+            row.started.strftime("%Y-%m-%d %H:%M"),
+            row.routine_name,
+            row.level,
+            row.status.replace("_", " "),
+            format_duration(row.active_seconds),
+            checkin_text(row),
+        )
+    context.out.print(table)
+    if total > len(rows):
+        context.out.print(
+            f"Showing the latest {len(rows)} of {total}; use --limit N or --format csv.",
+            style="dim",
+        )
+
+
+def checkin_text(row: SessionRow) -> str:
+    parts = [row.feeling.value] if row.feeling else []
+    if row.warning_signs:
+        parts.append("warning signs")
+    return ", ".join(parts)
+
+
+def stats_json(stats: Stats) -> dict[str, Any]:
+    return {
+        "today": stats.today.isoformat(),
+        "streak_mode": stats.mode.value,
+        "current_streak": stats.streaks.current,
+        "best_streak": stats.streaks.best,
+        "sessions": stats.sessions,
+        "completed": stats.completed,
+        "ended_early": stats.status_counts.get("ended_early", 0),
+        "interrupted": stats.status_counts.get("interrupted", 0),
+        "in_progress": stats.status_counts.get("in_progress", 0),
+        "active_minutes": round(stats.active_seconds / 60, 1),
+        "levels": {
+            total.level: {
+                "sessions": total.sessions,
+                "completed": total.completed,
+                "minutes": round(total.active_seconds / 60, 1),
+            }
+            for total in stats.levels
+        },
+        "areas": {area: round(seconds / 60, 1) for area, seconds in sorted(stats.areas.items())},
+        "weekly_minutes": [
+            {"week": start.isoformat(), "minutes": round(minutes, 1)}
+            for start, minutes in zip(stats.week_starts, stats.weekly_minutes, strict=True)
+        ],
+        "last_session": stats.last_session.started.isoformat() if stats.last_session else None,
+    }
+
+
+def show_stats(context: CliContext, args: argparse.Namespace) -> int:
+    settings = load_settings(context.paths.config_file)
+    for warning in settings.warnings:
+        context.error(warning)
+    store = _open(context)
+    try:
+        stats = compute_stats(store, settings.settings.streak, datetime.now().astimezone().date())
+    except HistoryUnreadable as error:
+        context.error(str(error))
+        return EXIT_INVALID
+    finally:
+        store.close()
+    if args.json:
+        json.dump(stats_json(stats), sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    out = context.out
+    weekdays = stats.mode.value == "weekdays"
+    rule = "weekends never break it" if weekdays else "a day counts with one completed session"
+    out.print(
+        f"Streak: {stats.streaks.current} {'weekdays' if weekdays else 'days'} now, "
+        f"best {stats.streaks.best} ({rule})"
+    )
+    out.print(
+        f"Sessions: {stats.sessions} ({stats.completed} completed), "
+        f"{format_duration(stats.active_seconds)} stretching in all"
+    )
+    if stats.levels:
+        levels = Table("level", "sessions", "completed", "time", box=box.SIMPLE_HEAD)
+        for total in stats.levels:
+            levels.add_row(
+                total.level,
+                str(total.sessions),
+                str(total.completed),
+                format_duration(total.active_seconds),
+            )
+        out.print(levels)
+    if stats.areas:
+        areas = Table("body area", "time", box=box.SIMPLE_HEAD)
+        for area, seconds in sorted(stats.areas.items(), key=lambda item: -item[1]):
+            areas.add_row(area, format_duration(seconds))
+        out.print(areas)
+    weekly = ", ".join(f"{round(m)}" for m in stats.weekly_minutes)
+    out.print(f"Minutes per week, last {len(stats.weekly_minutes)} weeks: {weekly}")
+    return EXIT_OK
