@@ -67,4 +67,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def default_command(context: CliContext, args: argparse.Namespace) -> int:
     """Bare `stretchtui`: the menu."""
-    return routines_cmd.list_routines(context, args)
+    from stretchtui.services import open_services
+    from stretchtui.tui.launch import run_app
+
+    services = open_services(context.paths)
+    try:
+        return run_app(services, context.catalog)
+    finally:
+        services.close()

@@ -1,0 +1,77 @@
+"""The Textual app: wires the services to the screens and moves between them."""
+
+from __future__ import annotations
+
+from textual.app import App
+
+from stretchtui.plan import build_plan
+from stretchtui.records import SessionResult
+from stretchtui.routines import Catalog, CatalogEntry
+from stretchtui.services import Services
+from stretchtui.tui.screens.menu import MenuScreen
+from stretchtui.tui.screens.session import SessionScreen
+from stretchtui.tui.screens.summary import SummaryScreen
+
+
+class StretchApp(App[int]):
+    """Menu → session → summary → menu. With `start_routine`, straight into that session."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "stretchtui"
+    ENABLE_COMMAND_PALETTE = False
+
+    def __init__(
+        self, services: Services, catalog: Catalog, start_routine: CatalogEntry | None = None
+    ) -> None:
+        super().__init__()
+        self.services = services
+        self.catalog = catalog
+        self.start_routine = start_routine
+        if services.settings.theme in self.available_themes:
+            self.theme = services.settings.theme
+
+    def on_mount(self) -> None:
+        if self.start_routine is not None:
+            self.start_session(self.start_routine, then_exit=True)
+        else:
+            self.push_screen(MenuScreen(self.catalog, self.menu_notes()))
+
+    def menu_notes(self) -> list[str]:
+        return list(self.services.warnings)
+
+    def on_menu_screen_start(self, message: MenuScreen.Start) -> None:
+        self.start_session(message.entry)
+
+    def start_session(self, entry: CatalogEntry, *, then_exit: bool = False) -> None:
+        assert entry.routine is not None
+        services = self.services
+        screen = SessionScreen(
+            build_plan(entry.routine),
+            clock=services.clock,
+            player=services.player,
+            observers=[services.store],
+            notices=[notice for notice in services.warnings if notice],
+        )
+
+        def finished(result: SessionResult | None) -> None:
+            if result is None:
+                return
+            self.push_screen(SummaryScreen(result, services.store), after_summary)
+
+        def after_summary(_: None) -> None:
+            if then_exit:
+                self.exit(0)
+            else:
+                self._refresh_menu()
+
+        self.push_screen(screen, finished)
+
+    def _refresh_menu(self) -> None:
+        if isinstance(self.screen, MenuScreen):
+            self.screen.show_notes(self.menu_notes())
+
+    def action_open_history(self) -> None:
+        self.bell()
+
+    def action_open_progress(self) -> None:
+        self.bell()

@@ -1,0 +1,21 @@
+"""One factory that builds the app: the CLI and the tests both come through here."""
+
+from __future__ import annotations
+
+from stretchtui.routines import Catalog, CatalogEntry
+from stretchtui.services import Services
+from stretchtui.tui.app import StretchApp
+
+
+def create_app(
+    services: Services, catalog: Catalog, start_routine: CatalogEntry | None = None
+) -> StretchApp:
+    """The app wired to these services (store, player, clock, settings) and routines."""
+    return StretchApp(services, catalog, start_routine)
+
+
+def run_app(services: Services, catalog: Catalog, start_routine: CatalogEntry | None = None) -> int:
+    """Run the app in this terminal until the person leaves; returns the exit code."""
+    app = create_app(services, catalog, start_routine)
+    code = app.run()
+    return code if isinstance(code, int) else 0

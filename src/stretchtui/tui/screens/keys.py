@@ -1,0 +1,36 @@
+"""The list of keys for the session screen."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+SESSION_KEYS: tuple[tuple[str, str], ...] = (
+    ("space", "pause or resume"),
+    ("n  →", "skip to the next part"),
+    ("b  ←", "back to the previous stretch"),
+    ("r", "start this stretch again"),
+    ("+", "ten more seconds (not for reps)"),
+    ("m", "mute or unmute the sound"),
+    ("q  esc", "end the session (asks first)"),
+    ("?", "this list"),
+)
+
+
+class KeysScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark,enter", "dismiss", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label("Keys", id="question")
+            lines = "\n".join(f"[b]{key:>7}[/b]  {what}" for key, what in SESSION_KEYS)
+            yield Static(lines, id="keys-list")
+            yield Label(
+                "The session runs on its own: keys are only for when you want them.", id="detail"
+            )
+
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss(None)

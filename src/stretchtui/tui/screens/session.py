@@ -1,0 +1,347 @@
+"""The guided session: big countdown, the stretch, its side and reps, and a breathing guide.
+
+The screen never keeps time itself. A timer asks the engine what is due and
+redraws what changed; the engine works out time from its clock.
+"""
+
+from __future__ import annotations
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Digits, Footer, Label, ProgressBar, Static
+
+from stretchtui.audio import SoundPlayer
+from stretchtui.clock import Clock, WallClock
+from stretchtui.cues import Cue, CueKind
+from stretchtui.durations import format_clock, format_duration
+from stretchtui.guidance import STOP_ON_PAIN
+from stretchtui.plan import Plan, Segment, SegmentKind
+from stretchtui.records import SessionObserver, SessionResult
+from stretchtui.session import Session
+from stretchtui.tui.screens.confirm import ConfirmScreen
+from stretchtui.tui.screens.keys import KeysScreen
+from stretchtui.tui.widgets.bigtext import BigText
+from stretchtui.tui.widgets.breath import BreathGuide
+
+TICK_SECONDS = 0.1
+"""How often the screen asks the engine for news. Cues are noticed within one tick."""
+
+PHASE_TITLES = {
+    SegmentKind.WARMUP: "WARM-UP",
+    SegmentKind.PREPARE: "GET READY",
+    SegmentKind.HOLD: "HOLD",
+    SegmentKind.REPS: "MOVE",
+    SegmentKind.SWITCH: "SWITCH SIDES",
+    SegmentKind.REST: "REST",
+    SegmentKind.ROUND_REST: "REST",
+}
+# Cues worth a line of text on screen (the rest show as the breath bar, the digits, the reps).
+ANNOUNCED = {
+    CueKind.SEGMENT_START,
+    CueKind.HALFWAY,
+    CueKind.SWITCH_SIDES,
+    CueKind.STRETCH_DONE,
+}
+# (wide, narrow) wordings: the narrow one must fit a 40-column terminal on one line.
+REMINDER_STATIC = (
+    "Hold still, no bouncing · a gentle pull, never sharp pain",
+    "No bouncing · mild pull, no pain",
+)
+REMINDER_DYNAMIC = ("Slow and controlled · one breath for each rep", "Slow and controlled")
+REMINDER_PREPARE = (STOP_ON_PAIN, "Stop if anything hurts sharply")
+NARROW_WIDTH = 60
+
+
+class SessionScreen(Screen[SessionResult]):
+    """Walks the person through a plan; dismisses with the SessionResult when it ends."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-normal"), (140, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-medium"), (40, "-tall")]
+
+    BINDINGS = [
+        Binding("space", "pause", "Pause", id="session.pause"),
+        Binding("space", "resume", "Resume", id="session.resume"),
+        Binding("n,right", "skip", "Skip", id="session.skip"),
+        Binding("b,left", "back", "Back", id="session.back"),
+        Binding("r", "restart", "Restart", id="session.restart"),
+        Binding("plus,equals_sign", "extend", "+10s", id="session.extend"),
+        Binding("m", "mute", "Mute", id="session.mute"),
+        Binding("m", "unmute", "Unmute", id="session.unmute"),
+        Binding("q,escape", "end", "End", id="session.end"),
+        Binding("question_mark", "keys", "Keys", id="session.keys"),
+    ]
+
+    paused: reactive[bool] = reactive(False, bindings=True)
+    muted: reactive[bool] = reactive(False, bindings=True)
+
+    def __init__(
+        self,
+        plan: Plan,
+        *,
+        clock: Clock,
+        player: SoundPlayer,
+        observers: list[SessionObserver],
+        wall: WallClock | None = None,
+        notices: list[str] | None = None,
+    ) -> None:
+        super().__init__()
+        self.session = (
+            Session(plan, clock, observers=observers)
+            if wall is None
+            else Session(plan, clock, observers=observers, wall=wall)
+        )
+        self.player = player
+        self._notices = list(notices or [])
+        self._shown_index = -1
+        self._shown_clock = ""
+        self._shown_progress = ""
+        self._shown_rep: int | None = None
+        self._announcement = ""
+
+    # ------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        routine = self.session.plan.routine
+        with Horizontal(id="session-top"):
+            yield Label(routine.name, id="routine-name")
+            yield Label("", id="progress-text")
+        yield ProgressBar(
+            total=self.session.plan.total_seconds,
+            show_eta=False,
+            show_percentage=False,
+            id="session-progress",
+        )
+        yield Label("", id="paused-banner")
+        with Vertical(id="stage"):
+            yield Label("", id="phase")
+            yield Label("", id="stretch-name")
+            with Horizontal(id="big-row"):
+                yield Digits("", id="countdown")
+                yield BigText("", id="side")
+                yield BigText("", id="rep-count")
+            yield BreathGuide(id="breath")
+            yield Static("", id="how")
+            yield Label("", id="reminder")
+            yield Label("", id="announcement")
+            yield Label("", id="next")
+        yield Label("", id="notice")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.muted = self.player.muted
+        notice = "  ".join(self._notices)
+        self.query_one("#notice", Label).update(notice)
+        self.query_one("#notice", Label).display = bool(notice)
+        self._handle(self.session.start())
+        self._redraw()
+        self._timer = self.set_interval(TICK_SECONDS, self._tick)
+
+    # ------------------------------------------------------------ time
+
+    def _tick(self) -> None:
+        self._handle(self.session.update())
+        self._redraw()
+
+    def _handle(self, cues: list[Cue]) -> None:
+        for cue in cues:
+            self.player.play(cue)
+            if cue.kind in ANNOUNCED:
+                self._announcement = cue.text
+        if self.session.is_finished:
+            self._timer_stop()
+            result = self.session.result
+            assert result is not None
+            self.dismiss(result)
+
+    def _timer_stop(self) -> None:
+        timer = getattr(self, "_timer", None)
+        if timer is not None:
+            timer.stop()
+
+    # ------------------------------------------------------------ drawing
+
+    def _redraw(self) -> None:
+        session = self.session
+        if session.is_finished:
+            return
+        if session.index != self._shown_index:
+            self._shown_index = session.index
+            self._show_segment(session.segment)
+        clock = format_clock(session.remaining)
+        if clock != self._shown_clock:
+            self._shown_clock = clock
+            self.query_one("#countdown", Digits).update(clock)
+            self._show_progress()
+        rep = session.rep
+        if rep != self._shown_rep:
+            self._shown_rep = rep
+            segment = session.segment
+            self.query_one("#rep-count", BigText).text = f"{rep}/{segment.reps}" if rep else ""
+        self._show_breath()
+        announcement = self.query_one("#announcement", Label)
+        if str(announcement.content) != self._announcement:
+            announcement.update(self._announcement)
+
+    def _show_segment(self, segment: Segment) -> None:
+        session = self.session
+        title = PHASE_TITLES[segment.kind]
+        if segment.rounds > 1:
+            title += f" · round {segment.round} of {segment.rounds}"
+        self.query_one("#phase", Label).update(title)
+        self.query_one("#stretch-name", Label).update(segment.name)
+        self.query_one("#side", BigText).text = segment.side.value.upper() if segment.side else ""
+        how = segment.how
+        if segment.kind is SegmentKind.PREPARE and segment.reps:
+            how = f"{how}\n{segment.reps} reps, one slow breath each."
+        how_widget = self.query_one("#how", Static)
+        how_widget.update(how)
+        how_widget.set_class(not how, "-empty")
+        self._show_reminder()
+        self.set_class(segment.kind in (SegmentKind.REST, SegmentKind.ROUND_REST), "-resting")
+        self.query_one("#next", Label).update(self._next_text())
+        self.set_class(segment.kind not in (SegmentKind.HOLD, SegmentKind.REPS), "-no-breath")
+        self._shown_rep = -1
+        self._shown_clock = ""
+        del session
+
+    def _show_reminder(self) -> None:
+        wordings = {
+            SegmentKind.HOLD: REMINDER_STATIC,
+            SegmentKind.REPS: REMINDER_DYNAMIC,
+            SegmentKind.PREPARE: REMINDER_PREPARE,
+        }.get(self.session.segment.kind, ("", ""))
+        narrow = self.size.width < NARROW_WIDTH
+        self.query_one("#reminder", Label).update(wordings[1] if narrow else wordings[0])
+
+    def on_resize(self) -> None:
+        if not self.session.is_finished and self.session.state.value != "ready":
+            self._show_reminder()
+
+    def _next_text(self) -> str:
+        upcoming = self.session.next_stretch()
+        if upcoming is None:
+            return "Last stretch of the session"
+        side = f" ({upcoming.side.value})" if upcoming.side else ""
+        amount = f"{upcoming.reps} reps" if upcoming.reps else format_duration(upcoming.duration)
+        return f"Next: {upcoming.name}{side} · {amount}"
+
+    def _show_progress(self) -> None:
+        session = self.session
+        plan = session.plan
+        segment = session.segment
+        done_seconds = plan.total_seconds - plan.seconds_from(session.index) + session.elapsed
+        self.query_one("#session-progress", ProgressBar).update(
+            total=plan.total_seconds, progress=min(done_seconds, plan.total_seconds)
+        )
+        left = format_duration(session.session_remaining)
+        if segment.stretch_number is not None:
+            text = f"Stretch {segment.stretch_number} of {plan.stretch_count} · {left} left"
+        else:
+            text = f"{plan.stretch_count} stretches · {left} left"
+        if text != self._shown_progress:
+            self._shown_progress = text
+            self.query_one("#progress-text", Label).update(text)
+
+    def _show_breath(self) -> None:
+        guide = self.query_one("#breath", BreathGuide)
+        breath = self.session.breath()
+        if breath is None or self.has_class("-no-breath"):
+            return
+        segment = self.session.segment
+        if breath.inhaling:
+            fullness = breath.progress
+            word = "Breathe in"
+            if segment.phases:
+                word += f" · {segment.phases[0]}"
+        else:
+            fullness = 1.0 - breath.progress
+            word = "Breathe out"
+            if segment.phases:
+                word += f" · {segment.phases[1]}"
+        guide.show(breath.inhaling, fullness, word)
+
+    # ------------------------------------------------------------ keys
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        session = self.session
+        if session.is_finished:
+            return action == "keys"
+        if action == "pause":
+            return not self.paused
+        if action == "resume":
+            return self.paused
+        if action == "mute":
+            return not self.muted
+        if action == "unmute":
+            return self.muted
+        if action == "extend":
+            return True if session.can_extend else None
+        return True
+
+    def watch_paused(self, paused: bool) -> None:
+        self.set_class(paused, "-paused")
+        banner = self.query_one("#paused-banner", Label)
+        banner.update("PAUSED · press space to resume" if paused else "")
+
+    def action_pause(self) -> None:
+        self.session.pause()
+        self.paused = self.session.is_paused
+        self._redraw()
+
+    def action_resume(self) -> None:
+        self._handle(self.session.resume())
+        self.paused = self.session.is_paused
+        self._redraw()
+
+    def action_skip(self) -> None:
+        self._handle(self.session.skip())
+        self._redraw()
+
+    def action_back(self) -> None:
+        self._handle(self.session.back())
+        self._redraw()
+
+    def action_restart(self) -> None:
+        self._handle(self.session.restart())
+        self._redraw()
+
+    def action_extend(self) -> None:
+        if self.session.extend():
+            self._shown_clock = ""
+            self._redraw()
+            self.refresh_bindings()
+
+    def action_mute(self) -> None:
+        self.player.set_muted(True)
+        self.muted = True
+
+    def action_unmute(self) -> None:
+        self.player.set_muted(False)
+        self.muted = False
+
+    def action_keys(self) -> None:
+        self.app.push_screen(KeysScreen())
+
+    def action_end(self) -> None:
+        def decided(end: bool | None) -> None:
+            if end:
+                self.session.end()
+                self._handle([])
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "End this session now?",
+                "What you have done so far is kept in your history.",
+                yes="End session",
+                no="Keep going",
+            ),
+            decided,
+        )
+
+    @on(events.ScreenResume)
+    def _resumed(self) -> None:
+        self._redraw()

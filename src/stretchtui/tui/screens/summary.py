@@ -1,0 +1,124 @@
+"""After a session: what was done and skipped, the time it took, and a short check-in."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Label, Static
+
+from stretchtui.durations import format_duration
+from stretchtui.guidance import CHECKIN_QUESTION, seek_help_text
+from stretchtui.records import CheckIn, Feeling, SessionResult, SessionStatus, SessionStore
+
+FEELING_BUTTONS = (
+    (Feeling.BETTER, "Better"),
+    (Feeling.SAME, "Same"),
+    (Feeling.WORSE, "Worse"),
+)
+
+
+class SummaryScreen(Screen[None]):
+    """Shows the result; the check-in answers are saved as soon as they are given."""
+
+    BINDINGS = [
+        Binding("1", "feel('better')", "Better", show=False),
+        Binding("2", "feel('same')", "Same", show=False),
+        Binding("3", "feel('worse')", "Worse", show=False),
+        Binding("y", "signs(True)", "Pain: yes", show=False),
+        Binding("n", "signs(False)", "Pain: no", show=False),
+        Binding("escape,enter,d", "done", "Done", id="summary.done"),
+    ]
+
+    checkin: reactive[CheckIn] = reactive(CheckIn)
+
+    def __init__(self, result: SessionResult, store: SessionStore) -> None:
+        super().__init__()
+        self.result = result
+        self.store = store
+        self._signs_answered = False
+
+    def compose(self) -> ComposeResult:
+        result = self.result
+        completed = result.status is SessionStatus.COMPLETED
+        title = "Session complete. Well done!" if completed else "Session ended early"
+        done, skipped = result.stretches()
+        with VerticalScroll(id="summary"):
+            yield Label(title, id="screen-title")
+            yield Label(result.plan.routine.name, id="summary-routine")
+            yield Static(self._times(), id="summary-times", markup=False)
+            yield Static(self._stretch_lines(done, skipped), id="summary-stretches", markup=False)
+            yield Label("How does your back feel now?", classes="question")
+            with Horizontal(classes="answers", id="feeling"):
+                for feeling, label in FEELING_BUTTONS:
+                    yield Button(label, id=f"feel-{feeling.value}", classes="answer")
+            yield Label(CHECKIN_QUESTION, classes="question")
+            with Horizontal(classes="answers", id="signs"):
+                yield Button("No", id="signs-no", classes="answer")
+                yield Button("Yes", id="signs-yes", classes="answer")
+            yield Static(seek_help_text(), id="seek-help", markup=False)
+            yield Label("", id="store-warning")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#seek-help").display = False
+        warning = self.store.warning
+        label = self.query_one("#store-warning", Label)
+        label.update(warning or "")
+        label.display = bool(warning)
+        self.query_one("#feel-better", Button).focus()
+
+    def _times(self) -> str:
+        result = self.result
+        planned = result.plan.total_seconds
+        lines = [
+            f"Active time  {format_duration(result.active_seconds)} of {format_duration(planned)}",
+        ]
+        if result.paused_seconds >= 1:
+            lines.append(f"Paused       {format_duration(result.paused_seconds)}")
+        return "\n".join(lines)
+
+    def _stretch_lines(self, done: list[str], skipped: list[str]) -> str:
+        total = len(done) + len(skipped)
+        lines = [f"Stretches done: {len(done)} of {total}"]
+        lines += [f"  ✓ {name}" for name in done]
+        lines += [f"  – {name} (skipped)" for name in skipped]
+        return "\n".join(lines)
+
+    @on(Button.Pressed, ".answer")
+    def _answered(self, event: Button.Pressed) -> None:
+        button_id = event.button.id or ""
+        if button_id.startswith("feel-"):
+            self.action_feel(button_id.removeprefix("feel-"))
+        elif button_id == "signs-yes":
+            self.action_signs(True)
+        elif button_id == "signs-no":
+            self.action_signs(False)
+
+    def action_feel(self, feeling: str) -> None:
+        self.checkin = CheckIn(Feeling(feeling), self.checkin.warning_signs)
+        for value, _ in FEELING_BUTTONS:
+            self.query_one(f"#feel-{value.value}", Button).set_class(
+                value.value == feeling, "-chosen"
+            )
+        self.query_one("#signs-no", Button).focus()
+
+    def action_signs(self, present: bool) -> None:
+        self._signs_answered = True
+        self.checkin = CheckIn(self.checkin.feeling, present)
+        self.query_one("#signs-yes", Button).set_class(present, "-chosen")
+        self.query_one("#signs-no", Button).set_class(not present, "-chosen")
+        help_text = self.query_one("#seek-help")
+        help_text.display = present
+        if present:
+            self.query_one("#summary", VerticalScroll).scroll_to_widget(help_text)
+
+    def watch_checkin(self, checkin: CheckIn) -> None:
+        if checkin.feeling is not None or self._signs_answered:
+            self.store.save_checkin(self.result.info.session_id, checkin)
+
+    def action_done(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,60 @@
+"""A routine at a glance: what it is, how long it takes, and each stretch with its timing."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+from textual.widgets import Static
+
+from stretchtui.durations import format_duration
+from stretchtui.plan import build_plan
+from stretchtui.routines import CatalogEntry, Step
+
+
+def step_amount(step: Step) -> str:
+    """`25s each side`, `10 reps`, `10 reps each side`."""
+    amount = f"{step.reps} reps" if step.reps is not None else format_duration(step.work_seconds)
+    return f"{amount} each side" if len(step.sides) > 1 else amount
+
+
+def preview_renderable(entry: CatalogEntry) -> RenderableType:
+    routine = entry.routine
+    if routine is None:
+        text = Text(f"{entry.path.name} can't be used yet:\n", style="bold")
+        for problem in entry.problems:
+            text.append(f"• {problem}\n", style="red")
+        text.append("\nFix the file and restart to see it here.", style="dim")
+        return text
+    plan = build_plan(routine)
+    head = Text()
+    head.append(routine.name + "\n", style="bold")
+    head.append(
+        f"{routine.level.value.title()} · {format_duration(plan.total_seconds)}", style="dim"
+    )
+    head.append(
+        f" · {len(routine.steps)} stretch{'es' if len(routine.steps) != 1 else ''}", style="dim"
+    )
+    if routine.rounds > 1:
+        head.append(f" × {routine.rounds} rounds", style="dim")
+    parts: list[RenderableType] = [head]
+    if routine.summary:
+        parts.append(Text(routine.summary + "\n"))
+    body = Text()
+    if routine.warmup is not None:
+        body.append("Warm-up  ", style="dim")
+        body.append(f"{routine.warmup.name} · {format_duration(routine.warmup.duration)}\n")
+    for number, step in enumerate(routine.steps, start=1):
+        body.append(f"{number:>2}. ", style="dim")
+        body.append(step.name)
+        body.append(f" · {step_amount(step)}\n", style="dim")
+    if entry.source.value == "user":
+        body.append(f"\nYour routine: {entry.path}", style="dim italic")
+    parts.append(body)
+    return Group(*parts)
+
+
+class RoutinePreview(Static):
+    """Shows whichever routine is highlighted in the menu."""
+
+    def show(self, entry: CatalogEntry | None) -> None:
+        self.update(preview_renderable(entry) if entry is not None else "")
