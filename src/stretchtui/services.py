@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from stretchtui.audio import SilentPlayer, SoundPlayer
+from stretchtui.audio import SoundPlayer, create_player
 from stretchtui.clock import Clock, ScaledClock, monotonic_clock
 from stretchtui.config import Settings, load_settings
 from stretchtui.history import open_store
@@ -35,7 +35,7 @@ def open_services(paths: AppPaths, *, sound: bool = True, speed: float = 1.0) ->
     loaded = load_settings(paths.config_file)
     warnings = list(loaded.warnings)
     store: SessionStore = open_store(paths.history_file)
-    player: SoundPlayer = SilentPlayer()
+    player: SoundPlayer = create_player(loaded.settings, enabled=sound)
     clock: Clock = monotonic_clock if speed == 1.0 else ScaledClock(speed)
     for notice in (store.warning, player.notice):
         if notice:

@@ -1,5 +1,8 @@
 """Sound cues (no Textual here)."""
 
+from stretchtui.audio.cue_player import CuePlayer
+from stretchtui.audio.factory import create_player
 from stretchtui.audio.player import SilentPlayer, SoundPlayer
+from stretchtui.audio.sounds import CueSound, sound_for
 
-__all__ = ["SilentPlayer", "SoundPlayer"]
+__all__ = ["CuePlayer", "CueSound", "SilentPlayer", "SoundPlayer", "create_player", "sound_for"]
