@@ -385,7 +385,7 @@ class Session:
             cues.append(Cue(CueKind.STRETCH_DONE, segment, self.segment_duration))
         following = self._index + 1
         if following >= len(self.plan.segments):
-            self._finish(SessionStatus.COMPLETED)
+            self._finish(SessionStatus.COMPLETED, at=deadline)
             cues.append(Cue(CueKind.SESSION_DONE, segment, self.segment_duration))
             return cues
         self._enter(following, deadline)
@@ -415,13 +415,14 @@ class Session:
         for observer in self._observers:
             observer.segment_ended(run)
 
-    def _finish(self, status: SessionStatus) -> None:
+    def _finish(self, status: SessionStatus, at: float | None = None) -> None:
         if self._pause_started is not None:
             self._paused_total += self._clock() - self._pause_started
             self._pause_started = None
         if status is SessionStatus.COMPLETED:
             self._frozen = self.segment_duration
-        self._ended = self._clock()
+        # A late update() must not stretch the session: it ended at its last deadline.
+        self._ended = at if at is not None else self._clock()
         self.state = SessionState.FINISHED
         self.status = status
         assert self.info is not None
