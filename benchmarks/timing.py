@@ -69,7 +69,10 @@ def run_plain(routine_file: Path, speed: float) -> list[Timed]:
             for line in child.stdout:
                 now = time.monotonic()
                 if line.startswith("[") and "] " in line:
-                    arrivals.append(Timed(now, line.split("] ", 1)[1].rstrip("\n")))
+                    text = line.split("] ", 1)[1].rstrip("\n")
+                    # The how-to line rides along with its segment's start; it is not a cue.
+                    if not text.startswith("How: "):
+                        arrivals.append(Timed(now, text))
         if child.returncode != 0:
             raise SystemExit(f"plain run failed with exit code {child.returncode}")
     origin = arrivals[0].at

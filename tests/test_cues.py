@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from stretchtui.cues import Cue, CueKind, describe
+from stretchtui.cues import Cue, CueKind, describe, spoken_duration
 from stretchtui.plan import Plan, Segment, SegmentKind, build_plan
 from stretchtui.routines import Routine, parse_routine
 
@@ -42,16 +42,18 @@ def start_text(segment: Segment) -> str:
 
 
 def test_segment_start_says_what_is_starting_and_for_how_long(plan: Plan) -> None:
-    assert start_text(first(plan, SegmentKind.WARMUP)) == "Warm-up: March in place, 60 s."
+    assert start_text(first(plan, SegmentKind.WARMUP)) == "Warm-up: March in place, 1 minute."
     assert start_text(first(plan, SegmentKind.PREPARE)) == "Get ready: Cat-Cow Pose."
     assert start_text(first(plan, SegmentKind.REPS)) == "Cat-Cow Pose: 10 reps, one breath each."
-    assert start_text(first(plan, SegmentKind.REST)) == "Rest 10 s."
-    assert start_text(first(plan, SegmentKind.ROUND_REST)) == "Rest before round 2: rest 20 s."
+    assert start_text(first(plan, SegmentKind.REST)) == "Rest 10 seconds."
+    assert (
+        start_text(first(plan, SegmentKind.ROUND_REST)) == "Rest before round 2: rest 20 seconds."
+    )
 
 
 def test_hold_start_names_the_side(plan: Plan) -> None:
     hold = first(plan, SegmentKind.HOLD)
-    assert start_text(hold) == "Hold Thread the Needle (RIGHT side) for 25 s."
+    assert start_text(hold) == "Hold Thread the Needle (RIGHT side) for 25 seconds."
 
 
 def test_switch_sides_names_the_side_coming_up(plan: Plan) -> None:
@@ -97,3 +99,18 @@ def test_every_cue_kind_has_one_line_of_text(plan: Plan, kind: CueKind) -> None:
     text = describe(Cue(kind, first(plan, SegmentKind.HOLD), 0.0, 1, 1))
     assert text.strip()
     assert "\n" not in text
+
+
+@pytest.mark.parametrize(
+    ("seconds", "words"),
+    [
+        (1, "1 second"),
+        (45, "45 seconds"),
+        (60, "1 minute"),
+        (90, "1 minute 30 seconds"),
+        (300, "5 minutes"),
+        (0, "0 seconds"),
+    ],
+)
+def test_durations_are_spoken_in_words(seconds: int, words: str) -> None:
+    assert spoken_duration(seconds) == words

@@ -67,20 +67,31 @@ def describe(cue: Cue) -> str:
     return "Session complete. Well done."
 
 
+def spoken_duration(seconds: int) -> str:
+    """`45 seconds`, `1 minute 30 seconds`: words a screen reader says well."""
+    minutes, rest = divmod(seconds, 60)
+    parts: list[str] = []
+    if minutes:
+        parts.append(f"{minutes} minute{'' if minutes == 1 else 's'}")
+    if rest or not minutes:
+        parts.append(f"{rest} second{'' if rest == 1 else 's'}")
+    return " ".join(parts)
+
+
 def _segment_start_text(segment: Segment) -> str:
     side = f" ({segment.side.value.upper()} side)" if segment.side else ""
     kind = segment.kind
     if kind is SegmentKind.WARMUP:
-        return f"Warm-up: {segment.name}, {segment.duration} s."
+        return f"Warm-up: {segment.name}, {spoken_duration(segment.duration)}."
     if kind is SegmentKind.PREPARE:
         return f"Get ready: {segment.name}{side}."
     if kind is SegmentKind.HOLD:
-        return f"Hold {segment.name}{side} for {segment.duration} s."
+        return f"Hold {segment.name}{side} for {spoken_duration(segment.duration)}."
     if kind is SegmentKind.REPS:
         return f"{segment.name}{side}: {segment.reps} reps, one breath each."
     if kind is SegmentKind.SWITCH:
         # The switch-sides cue names the side; this line says how to leave the first one.
         return "Come out of the stretch slowly."
     if kind is SegmentKind.ROUND_REST:
-        return f"{segment.name}: rest {segment.duration} s."
-    return f"Rest {segment.duration} s."
+        return f"{segment.name}: rest {spoken_duration(segment.duration)}."
+    return f"Rest {spoken_duration(segment.duration)}."

@@ -22,8 +22,9 @@ from types import FrameType, TracebackType
 from typing import Any, TextIO
 
 from stretchtui.audio import SoundPlayer
-from stretchtui.cues import Cue
+from stretchtui.cues import Cue, CueKind
 from stretchtui.durations import format_duration
+from stretchtui.plan import SegmentKind
 from stretchtui.records import SessionStatus
 from stretchtui.session import Session
 
@@ -32,6 +33,7 @@ STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 KEYS_HELP = "Keys: space pause/resume, n skip, b back, + ten seconds more, q end."
 HANDS_FREE_HELP = "Hands-free: no keys are read. Ctrl+C ends the session and keeps the record."
+_EXPLAINED = (SegmentKind.WARMUP, SegmentKind.PREPARE)
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,10 @@ def run_plain(
         for cue in cues:
             player.play(cue)
             say(cue.text)
+            how = " ".join(cue.segment.how.split())
+            # Nobody can see the screen in plain mode, so say how to do a stretch as it comes up.
+            if how and cue.kind is CueKind.SEGMENT_START and cue.segment.kind in _EXPLAINED:
+                say(f"How: {how}")
 
     plan = session.plan
     writer.line(
