@@ -2,8 +2,9 @@
 
 Writes go through one writer thread so the screen never waits on the disk.
 Each event (a session starting, a segment ending, the session ending, a
-check-in) is its own committed transaction, so a process killed at any moment
-loses at most the event that was being written.
+check-in) is its own committed transaction, and a new event is handed over only
+once the one before it is written, so a process killed at any moment loses at
+most the event that was being written.
 """
 
 from __future__ import annotations
@@ -408,6 +409,10 @@ class HistoryStore:
     def _submit(self, job: Job) -> None:
         if self._closed:
             return
+        # Keep at most one write in flight: by the time the next event is handed over, the
+        # previous one is on disk, so a kill -9 can only cost the latest event. Events are
+        # seconds apart in a session, so in practice this never waits.
+        self._jobs.join()
         self._jobs.put(job)
 
     def _write_loop(self) -> None:
