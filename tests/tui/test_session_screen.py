@@ -1,0 +1,166 @@
+"""The session screen, driven by a fake clock: what a person sees and what their keys do."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.widgets import Digits, Label
+
+from stretchtui.clock import FakeClock
+from stretchtui.cues import CueKind
+from stretchtui.records import MemoryStore, SessionStatus
+from stretchtui.tui.app import StretchApp
+from stretchtui.tui.screens.confirm import ConfirmScreen
+from stretchtui.tui.screens.session import SessionScreen
+from stretchtui.tui.screens.summary import SummaryScreen
+from stretchtui.tui.widgets.bigtext import BigText
+
+AppFactory = Callable[..., StretchApp]
+
+
+def countdown(app: object) -> str:
+    screen = app.screen  # type: ignore[attr-defined]
+    return str(screen.query_one("#countdown", Digits).value)
+
+
+async def test_session_starts_with_prepare_and_countdown_follows_the_clock(
+    make_app: AppFactory, clock: FakeClock
+) -> None:
+    app = make_app("desk-midday")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert str(app.screen.query_one("#phase", Label).content) == "GET READY"
+        assert countdown(app) == "0:05"
+        clock.advance(2.5)
+        await pilot.pause(0.2)
+        assert countdown(app) == "0:03"
+        clock.advance(3)
+        await pilot.pause(0.2)
+        assert str(app.screen.query_one("#phase", Label).content) == "HOLD"
+        assert app.screen.query_one("#side", BigText).text == "RIGHT"
+        assert countdown(app) == "0:15"
+
+
+async def test_pause_freezes_countdown_and_shows_paused(
+    make_app: AppFactory, clock: FakeClock
+) -> None:
+    app = make_app("desk-coffee-break")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        clock.advance(10)
+        await pilot.pause(0.2)
+        before = countdown(app)
+        await pilot.press("space")
+        assert app.screen.has_class("-paused")
+        assert "PAUSED" in str(app.screen.query_one("#paused-banner", Label).content)
+        clock.advance(20)
+        await pilot.pause(0.2)
+        assert countdown(app) == before
+        await pilot.press("space")
+        assert not app.screen.has_class("-paused")
+        clock.advance(2)
+        await pilot.pause(0.2)
+        assert countdown(app) != before
+
+
+async def test_skipping_to_the_end_shows_the_summary_and_records_it(
+    make_app: AppFactory, store: MemoryStore
+) -> None:
+    app = make_app("desk-midday")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for _ in range(4):
+            await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert store.results and store.results[0].status is SessionStatus.COMPLETED
+        assert all(run.skipped for run in store.runs)
+
+
+async def test_end_asks_first_and_keeps_going_on_no(make_app: AppFactory) -> None:
+    app = make_app("desk-midday")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert not app.screen.session.is_finished
+
+
+async def test_end_on_yes_records_ended_early(make_app: AppFactory, store: MemoryStore) -> None:
+    app = make_app("desk-midday")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert store.results[0].status is SessionStatus.ENDED_EARLY
+
+
+async def test_cues_reach_the_player_and_mute_stops_them(
+    make_app: AppFactory, clock: FakeClock
+) -> None:
+    app = make_app("desk-midday")
+    player = app.services.player
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert [cue.kind for cue in player.played][:1] == [CueKind.SEGMENT_START]  # type: ignore[attr-defined]
+        await pilot.press("m")
+        assert player.muted
+        count = len(player.played)  # type: ignore[attr-defined]
+        clock.advance(6)
+        await pilot.pause(0.2)
+        assert len(player.played) == count  # type: ignore[attr-defined]
+        await pilot.press("m")
+        assert not player.muted
+
+
+async def test_extend_adds_ten_seconds_to_a_hold(make_app: AppFactory, clock: FakeClock) -> None:
+    app = make_app("desk-coffee-break")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        clock.advance(10)
+        await pilot.pause(0.2)
+        assert countdown(app) == "0:25"
+        await pilot.press("plus")
+        await pilot.pause()
+        assert countdown(app) == "0:35"
+
+
+async def test_extend_is_not_offered_during_reps(make_app: AppFactory, clock: FakeClock) -> None:
+    app = make_app("desk-pre-gym")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        clock.advance(7)
+        await pilot.pause(0.2)
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        assert screen.check_action("extend", ()) is None
+        assert screen.query_one("#rep-count", BigText).text == "1/20"
+        clock.advance(6)
+        await pilot.pause(0.2)
+        assert screen.query_one("#rep-count", BigText).text == "2/20"
+
+
+async def test_back_and_restart_return_to_the_stretch_start(
+    make_app: AppFactory, clock: FakeClock
+) -> None:
+    app = make_app("desk-midday")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        clock.advance(8)
+        await pilot.pause(0.2)
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        assert screen.session.segment.kind.value == "hold"
+        await pilot.press("r")
+        assert screen.session.index == 0
+        await pilot.press("n", "n")
+        await pilot.press("b")
+        assert screen.session.index == 0

@@ -1,0 +1,78 @@
+"""How each screen looks at 80×24 and at 40×12, pinned as snapshots (Textual is pinned too)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from stretchtui.clock import FakeClock
+from stretchtui.tui.app import StretchApp
+
+AppFactory = Callable[..., StretchApp]
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((40, 12), id="40x12")]
+
+
+def after(clock: FakeClock, seconds: float, *keys: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
+    """Let the session run `seconds` on the fake clock, then press `keys`."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        clock.advance(seconds)
+        await pilot.pause(0.25)
+        if keys:
+            await pilot.press(*keys)
+        await pilot.pause(0.1)
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_menu(snap_compare: Any, make_app: AppFactory, size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_session_prepare(
+    snap_compare: Any, make_app: AppFactory, clock: FakeClock, size: tuple[int, int]
+) -> None:
+    assert snap_compare(make_app("desk-midday"), run_before=after(clock, 1), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_session_hold(
+    snap_compare: Any, make_app: AppFactory, clock: FakeClock, size: tuple[int, int]
+) -> None:
+    assert snap_compare(make_app("desk-midday"), run_before=after(clock, 7), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_session_switch_sides(
+    snap_compare: Any, make_app: AppFactory, clock: FakeClock, size: tuple[int, int]
+) -> None:
+    assert snap_compare(make_app("desk-midday"), run_before=after(clock, 21), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_session_reps(
+    snap_compare: Any, make_app: AppFactory, clock: FakeClock, size: tuple[int, int]
+) -> None:
+    assert snap_compare(make_app("desk-pre-gym"), run_before=after(clock, 21), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_session_paused(
+    snap_compare: Any, make_app: AppFactory, clock: FakeClock, size: tuple[int, int]
+) -> None:
+    app = make_app("desk-coffee-break")
+    assert snap_compare(app, run_before=after(clock, 12, "space"), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_summary(
+    snap_compare: Any, make_app: AppFactory, clock: FakeClock, size: tuple[int, int]
+) -> None:
+    app = make_app("desk-midday")
+    assert snap_compare(app, run_before=after(clock, 50), terminal_size=size)
