@@ -22,8 +22,7 @@ from types import FrameType, TracebackType
 from typing import Any, TextIO
 
 from stretchtui.audio import SoundPlayer
-from stretchtui.cues import Cue, CueKind
-from stretchtui.durations import format_duration
+from stretchtui.cues import Cue, CueKind, spoken_duration
 from stretchtui.plan import SegmentKind
 from stretchtui.records import SessionStatus
 from stretchtui.session import Session
@@ -110,7 +109,7 @@ def run_plain(
     writer.line(
         f"{plan.routine.name}: {plan.stretch_count} "
         f"{'stretch' if plan.stretch_count == 1 else 'stretches'}, "
-        f"{format_duration(plan.total_seconds)}"
+        f"{spoken_duration(plan.total_seconds)}"
     )
     for notice in notices:
         writer.line(f"Note: {notice}")
@@ -147,7 +146,7 @@ def _press(session: Session, key: str, say: Callable[[str], None]) -> list[Cue]:
         return session.back()
     if key == "+":
         if session.extend():
-            say(f"Ten seconds more: {format_duration(math.ceil(session.remaining))} left.")
+            say(f"Ten seconds more: {spoken_duration(math.ceil(session.remaining))} left.")
         else:
             say("No more time can be added here.")
         return []
@@ -170,8 +169,8 @@ def _summary(session: Session, writer: LineWriter) -> None:
     writer.line(f"Done: {', '.join(done) if done else 'none'}")
     writer.line(f"Skipped: {', '.join(skipped) if skipped else 'none'}")
     writer.line(
-        f"Active time: {format_duration(round(result.active_seconds))}, "
-        f"paused: {format_duration(round(result.paused_seconds))}"
+        f"Active time: {spoken_duration(round(result.active_seconds))}, "
+        f"paused: {spoken_duration(round(result.paused_seconds))}"
     )
     writer.line(f"Status: {result.status.value}")
 
