@@ -361,9 +361,10 @@ def test_back_on_the_first_stretch_without_warm_up_restarts_it() -> None:
     advance_to(session, clock, 10.0)
     assert session.segment.kind is SegmentKind.REPS
     session.back()
-    assert session.index == 0
-    assert session.segment.kind is SegmentKind.PREPARE
-    assert session.segment.name == "Cat-Cow"
+    restarted = session.segment
+    assert restarted.index == 0
+    assert restarted.kind is SegmentKind.PREPARE
+    assert restarted.name == "Cat-Cow"
 
 
 def test_back_from_a_rest_repeats_the_stretch_just_done() -> None:
@@ -592,7 +593,8 @@ def test_next_due_in_points_at_the_next_cue_or_segment_end() -> None:
 def test_rep_and_breath_follow_the_tempo() -> None:
     session, clock, _ = make()
     session.start()
-    assert session.rep is None
+    during_warm_up = session.rep
+    assert during_warm_up is None
     advance_to(session, clock, 25.0 + 7.5)
     assert session.rep == 2
     breath = session.breath()
