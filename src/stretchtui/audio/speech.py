@@ -31,6 +31,17 @@ class Speaker:
         except OSError:
             self._current = None
 
+    def wait(self, timeout: float) -> bool:
+        """Wait for the line being said to finish; True if nothing is left speaking."""
+        current = self._current
+        if current is None:
+            return True
+        try:
+            current.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return False
+        return True
+
     def stop(self) -> None:
         current, self._current = self._current, None
         if current is not None and current.poll() is None:
