@@ -247,6 +247,8 @@ def test_spoken_cues_go_through_espeak_ng_when_installed(tmp_path: Path) -> None
     cue = _cue(CueKind.SWITCH_SIDES, 1)
     player.play(cue)
     player.wait_idle()
+    assert player.speaker is not None
+    assert player.speaker.wait(timeout=10)
     player.close()
     said = (tmp_path / "bin" / "espeak-ng.log").read_text(encoding="utf-8")
     assert said == f"-a 40 -- {cue.text}\n"

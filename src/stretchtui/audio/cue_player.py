@@ -79,6 +79,11 @@ class CuePlayer:
         """The sounds this player will make (the config file's cue choice)."""
         return self._sounds
 
+    @property
+    def speaker(self) -> Speaker | None:
+        """The espeak-ng voice when spoken cues are on."""
+        return self._speaker
+
     def set_muted(self, muted: bool) -> None:
         """Mute stops what is playing now, not just what comes next."""
         self._muted = muted
