@@ -133,13 +133,15 @@ def print_table(context: CliContext, rows: list[SessionRow], total: int) -> None
     if not rows:
         context.out.print("No sessions recorded yet.")
         return
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("started", no_wrap=True)
-    table.add_column("routine")
-    table.add_column("level", no_wrap=True)
-    table.add_column("status", no_wrap=True)
-    table.add_column("active", justify="right", no_wrap=True)
-    table.add_column("check-in", no_wrap=True)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
+    table.add_column("started", width=16, no_wrap=True)
+    # Only the routine name gives way in a narrow terminal; rich would squeeze every column.
+    room = max(12, context.out.width - (16 + 12 + 11 + 7 + 12) - 2 * 5)
+    table.add_column("routine", overflow="ellipsis", no_wrap=True, max_width=room)
+    table.add_column("level", width=12, no_wrap=True)
+    table.add_column("status", width=11, no_wrap=True)
+    table.add_column("active", width=7, justify="right", no_wrap=True)
+    table.add_column("check-in", width=12, no_wrap=True)
     for row in rows:
         table.add_row(
             row.started.strftime("%Y-%m-%d %H:%M"),
@@ -160,7 +162,7 @@ def print_table(context: CliContext, rows: list[SessionRow], total: int) -> None
 def checkin_text(row: SessionRow) -> str:
     parts = [row.feeling.value] if row.feeling else []
     if row.warning_signs:
-        parts.append("warning signs")
+        parts.append("pain!")
     return ", ".join(parts)
 
 

@@ -1,0 +1,123 @@
+"""`stretchtui history` and `stretchtui stats` from the command line."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from stretchtui.cli import main
+from stretchtui.cli.history_cmd import FIELDS, session_json
+from stretchtui.history import open_store
+from stretchtui.records import CheckIn, Feeling
+
+from .helpers import record_session
+
+ZONE = timezone(timedelta(hours=-3))
+START = datetime(2026, 4, 1, 7, 30, tzinfo=ZONE)
+
+
+@pytest.fixture
+def history(isolated_dirs: dict[str, Path]) -> Path:
+    path = isolated_dirs["data"] / "history.sqlite3"
+    store = open_store(path)
+    record_session(store, "beginner", START, checkin=CheckIn(Feeling.BETTER))
+    record_session(store, "desk-coffee-break", START + timedelta(days=1), complete=False)
+    record_session(
+        store, "intermediate", START + timedelta(days=2), checkin=CheckIn(warning_signs=True)
+    )
+    store.close()
+    return path
+
+
+def expected(path: Path) -> list[dict[str, object]]:
+    store = open_store(path)
+    rows = [session_json(row) for row in store.sessions(limit=None)]
+    store.close()
+    return rows
+
+
+def test_json_lists_every_session_newest_first(
+    history: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["history", "--format", "json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed == expected(history)
+    assert [row["routine_id"] for row in printed] == [
+        "intermediate",
+        "desk-coffee-break",
+        "beginner",
+    ]
+    assert printed[2]["started"] == "2026-04-01T07:30:00-03:00"
+    assert printed[1]["status"] == "ended_early"
+
+
+def test_csv_round_trips_with_a_header(history: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["history", "--format", "csv"]) == 0
+    reader = csv.DictReader(io.StringIO(capsys.readouterr().out))
+    assert tuple(reader.fieldnames or ()) == FIELDS
+    rows = list(reader)
+    want = [{k: "" if v is None else str(v) for k, v in row.items()} for row in expected(history)]
+    assert rows == want
+
+
+def test_since_and_limit_pick_sessions(history: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["history", "--format", "json", "--since", "2026-04-02"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 2
+    assert main(["history", "--format", "json", "--limit", "1"]) == 0
+    assert [r["routine_id"] for r in json.loads(capsys.readouterr().out)] == ["intermediate"]
+
+
+def test_table_shows_status_and_checkin(history: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["history"]) == 0
+    out = capsys.readouterr().out
+    assert "ended early" in out and "Beginner" in out
+    assert "pain!" in out and "better" in out
+
+
+def test_bad_since_date_is_a_usage_error(history: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["history", "--since", "01/04/2026"]) == 2
+    err = capsys.readouterr().err
+    assert "expected a date like 2026-03-01" in err and "Traceback" not in err
+
+
+def test_empty_history_says_so_and_creates_no_file(
+    isolated_dirs: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["history"]) == 0
+    assert "No sessions recorded yet." in capsys.readouterr().out
+    assert not (isolated_dirs["data"] / "history.sqlite3").exists()
+
+
+def test_broken_history_file_gives_a_clear_message(
+    isolated_dirs: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    (isolated_dirs["data"] / "history.sqlite3").write_text("not a database at all\n" * 100)
+    assert main(["stats"]) == 0
+    err = capsys.readouterr().err
+    assert "was damaged; moved it to history.sqlite3.broken-" in err
+    assert "Traceback" not in err
+
+
+def test_stats_json_reports_streaks_and_totals(
+    history: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["stats", "--json"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    assert (stats["sessions"], stats["completed"], stats["ended_early"]) == (3, 2, 1)
+    assert stats["best_streak"] == 1
+    assert stats["levels"]["beginner"]["completed"] == 1
+    assert set(stats["areas"]) >= {"lower", "hamstrings"}
+    assert len(stats["weekly_minutes"]) == 12
+
+
+def test_stats_table_reads_like_a_summary(
+    history: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["stats"]) == 0
+    out = capsys.readouterr().out
+    assert "Streak:" in out and "Sessions: 3 (2 completed)" in out and "hamstrings" in out
