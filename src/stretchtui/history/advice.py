@@ -1,6 +1,7 @@
 """Calm notes for the menu: when to get a back looked at, and when a next level might suit.
 
-The criteria for seeing a professional and the "progress gradually,
+The criteria for seeing a professional (shared with the safety screen, in
+guidance.py) and the "progress gradually,
 consistency beats intensity" principle come from the project's source
 material; the wording is ours.
 """
@@ -12,6 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 
 from stretchtui.config import Settings
+from stretchtui.guidance import SEEK_HELP_SIGNS
 from stretchtui.history.store import HistoryStore
 from stretchtui.records import Feeling
 
@@ -24,13 +26,6 @@ PROGRESS_SESSIONS = 8
 PROGRESS_SPAN_DAYS = 14
 NEXT_LEVEL = {"beginner": "intermediate", "intermediate": "advanced"}
 
-SEE_A_PROFESSIONAL = (
-    "pain that gets in the way of everyday things",
-    "numbness or tingling in your legs that doesn't go away",
-    "no gain in flexibility even though you stretch regularly",
-    "a past back injury or back surgery",
-    "pain that has lasted more than a few weeks, or that shoots down your legs",
-)
 
 
 @dataclass(frozen=True)
@@ -63,7 +58,7 @@ def safety_note(store: HistoryStore, today: date) -> Note | None:
         reason = "your back feeling worse after sessions over more than two weeks"
     else:
         return None
-    criteria = "\n".join(f"• {item}" for item in SEE_A_PROFESSIONAL)
+    criteria = "\n".join(f"• {item}" for item in SEEK_HELP_SIGNS)
     return Note(
         "safety",
         "A word about how your back feels",
