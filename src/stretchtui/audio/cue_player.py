@@ -130,6 +130,9 @@ class CuePlayer:
             return self._wake.wait_for(lambda: self._pending is None and not self._busy, timeout)
 
     def close(self) -> None:
+        """Let a cue already handed over start and finish (briefly), then release the output."""
+        if not self._muted:
+            self.wait_idle()
         with self._wake:
             self._closed = True
             self._pending = None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import subprocess
 import tempfile
+import time
 from collections.abc import Mapping
 from pathlib import Path
 from types import ModuleType
@@ -20,6 +21,9 @@ from stretchtui.audio.sounds import Clip, CueSound, silence
 
 PROBE_SECONDS = 0.01
 PROBE_TIMEOUT = 5.0
+# On close, a sound still playing may finish (the session-done chime is 1.4 s),
+# so ending a run right after its last cue does not cut the cue short.
+DRAIN_SECONDS = 1.6
 
 
 class Output(Protocol):
@@ -85,6 +89,12 @@ class SimpleaudioOutput:
                 current.stop()
 
     def close(self) -> None:
+        current = self._current
+        if current is not None:
+            deadline = time.monotonic() + DRAIN_SECONDS
+            with contextlib.suppress(Exception):
+                while current.is_playing() and time.monotonic() < deadline:
+                    time.sleep(0.01)
         self.stop()
         self._clips = {}
 
@@ -163,6 +173,10 @@ class CommandOutput:
         self._stopping = [proc for proc in self._stopping if proc.poll() is None]
 
     def close(self) -> None:
+        current = self._current
+        if current is not None:
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                current.wait(timeout=DRAIN_SECONDS)
         self.stop()
         for proc in self._stopping:
             try:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import subprocess
 
+DRAIN_SECONDS = 4.0
+
 
 class Speaker:
     """Says one line at a time; a new line cuts the one being said."""
@@ -51,6 +53,8 @@ class Speaker:
         self._stopping = [proc for proc in self._stopping if proc.poll() is None]
 
     def close(self) -> None:
+        # The last words ("session complete") are worth hearing to the end.
+        self.wait(timeout=DRAIN_SECONDS)
         self.stop()
         for proc in self._stopping:
             try:
