@@ -38,11 +38,11 @@ def test_recent_warning_signs_show_the_criteria_for_seeing_a_professional(
     [note] = menu_notes(store, Settings(), NOW)
     assert note.kind == "safety"
     for criterion in (
-        "everyday things",
+        "everyday activities",
         "numbness or tingling",
         "flexibility",
         "surgery",
-        "few weeks",
+        "a few weeks",
         "shoots down",
     ):
         assert criterion in note.text
