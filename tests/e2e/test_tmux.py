@@ -1,0 +1,218 @@
+"""End to end in a real terminal: the menu, a desk session, pause, skip, summary and history.
+
+Runs the installed `stretchtui` inside tmux, presses keys as a person would and
+reads the screen back with capture-pane, at 80x24 and at 40x12.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from textual.renderables.digits import DIGITS, DIGITS3X3, DIGITS3X3_BOLD
+
+from .tmux import Terminal
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(
+        shutil.which("tmux") is None,
+        reason="tmux is not installed (scripts/setup installs it for the end-to-end tests)",
+    ),
+]
+
+PAUSE_LOOK_SECONDS = 1.5
+
+
+def stretchtui_command() -> list[str]:
+    script = Path(sys.executable).with_name("stretchtui")
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-m", "stretchtui"]
+
+
+def _glyph_table() -> dict[tuple[str, str, str], str]:
+    """Textual's three-row pictures of each digit and the colon, in its bold and light fonts."""
+    table: dict[tuple[str, str, str], str] = {}
+    for font in (DIGITS3X3_BOLD, DIGITS3X3):
+        for index, character in enumerate(DIGITS):
+            if character in "0123456789:":
+                top, middle, bottom = (font[index * 3 + row].ljust(3) for row in range(3))
+                table[(top, middle, bottom)] = character
+    return table
+
+
+GLYPHS = _glyph_table()
+CLOCK = re.compile(r"\d+:\d\d(:\d\d)?")
+
+
+def _read_digits(rows: list[str], column: int) -> str:
+    """The big characters that start at `column` of these three rows, up to the first other."""
+    text = ""
+    while True:
+        start = column + 3 * len(text)
+        picture = (
+            rows[0][start : start + 3],
+            rows[1][start : start + 3],
+            rows[2][start : start + 3],
+        )
+        character = GLYPHS.get(picture)
+        if character is None:
+            return text
+        text += character
+
+
+def countdown(screen: str) -> str | None:
+    """The big countdown read back as text ('0:35'), or None when none is on screen."""
+    lines = screen.splitlines()
+    for row in range(1, len(lines) - 1):
+        if ":" not in lines[row]:
+            continue
+        rows = [line.ljust(len(lines[row]) + 3) for line in lines[row - 1 : row + 2]]
+        for column in range(len(lines[row])):
+            text = _read_digits(rows, column)
+            if CLOCK.fullmatch(text):
+                return text
+    return None
+
+
+def seconds(clock: str | None) -> int:
+    assert clock is not None
+    total = 0
+    for part in clock.split(":"):
+        total = total * 60 + int(part)
+    return total
+
+
+def time_left(screen: str) -> str | None:
+    """The session's time left from the top line, e.g. '33s' or '1m 08s'."""
+    found = re.search(r"· (.+?) left", screen)
+    return found.group(1) if found else None
+
+
+@dataclass(frozen=True)
+class Case:
+    width: int
+    height: int
+    routine_id: str
+    name: str
+    menu_line: str  # shown only while this routine is highlighted in the menu
+
+
+CASES = [
+    Case(80, 24, "desk-coffee-break", "Coffee break fold", "Desk · 35s · 1 stretch"),
+    Case(40, 12, "desk-midday", "Mid-day desk twist", "Desk · 38s · 1 stretch"),
+]
+
+
+@pytest.fixture
+def quiet_config(isolated_dirs: dict[str, Path]) -> dict[str, Path]:
+    # The bare command has no --no-sound; the settings file is how a person silences it.
+    (isolated_dirs["config"] / "config.yaml").write_text("sound: off\n")
+    return isolated_dirs
+
+
+@pytest.fixture
+def terminal_factory(tmp_path: Path) -> Iterator[list[Terminal]]:
+    opened: list[Terminal] = []
+    yield opened
+    for terminal in opened:
+        terminal.close()
+
+
+def open_terminal(opened: list[Terminal], workdir: Path, case: Case) -> Terminal:
+    terminal = Terminal(workdir, case.width, case.height, os.environ)
+    opened.append(terminal)
+    terminal.start(stretchtui_command())
+    return terminal
+
+
+def press_and_wait_for_change(terminal: Terminal, key: str, before: str) -> str:
+    terminal.press(key)
+    return terminal.wait_until(lambda shown: shown != before, 3.0, f"a change after {key}")
+
+
+def highlight(terminal: Terminal, case: Case) -> None:
+    shown = terminal.screen()
+    for _ in range(12):
+        if case.menu_line in shown:
+            return
+        shown = press_and_wait_for_change(terminal, "Down", shown)
+    raise AssertionError(f"{case.name} never became highlighted; the screen shows:\n{shown}")
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.width}x{c.height}-{c.routine_id}")
+def test_desk_session_from_menu_through_pause_and_skips_to_summary_and_history(
+    case: Case, quiet_config: dict[str, Path], terminal_factory: list[Terminal], tmp_path: Path
+) -> None:
+    terminal = open_terminal(terminal_factory, tmp_path, case)
+    terminal.wait_for("Desk micro-sessions", timeout=15)
+
+    highlight(terminal, case)
+    terminal.press("Enter")
+    first = terminal.wait_until(lambda s: countdown(s) is not None, 5, "the countdown")
+
+    moved = terminal.wait_until(
+        lambda s: countdown(s) not in (None, countdown(first)), 3, "the countdown to move"
+    )
+    assert seconds(countdown(moved)) < seconds(countdown(first))
+
+    terminal.press("Space")
+    # The banner and the footer's Resume key both show before the screen is still.
+    paused = terminal.wait_until(
+        lambda s: "PAUSED" in s and "Resume" in s, 3, "the paused banner and the Resume key"
+    )
+    time.sleep(PAUSE_LOOK_SECONDS)
+    still = terminal.screen()
+    assert countdown(still) == countdown(paused) is not None
+    assert time_left(still) == time_left(paused) is not None
+    assert still == paused, "something moved on the screen while paused"
+
+    terminal.press("Space")
+    terminal.wait_until(
+        lambda s: (
+            "PAUSED" not in s
+            and countdown(s) is not None
+            and seconds(countdown(s)) < seconds(countdown(paused))
+        ),
+        3,
+        "the countdown to move again after resuming",
+    )
+
+    shown = terminal.screen()
+    for _ in range(10):
+        if "Session complete" in shown:
+            break
+        shown = press_and_wait_for_change(terminal, "n", shown)
+    summary = terminal.wait_for("Session complete", timeout=3)
+    assert "Well done" in summary
+    assert "Stretches done" in summary
+    assert "(skipped)" in summary
+    assert "Paused" in summary
+
+    terminal.press("d")
+    terminal.wait_for("Desk micro-sessions")
+    terminal.press("q")
+    assert terminal.wait_for_exit() == 0
+
+    listed = subprocess.run(
+        [*stretchtui_command(), "history", "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    )
+    (session,) = json.loads(listed.stdout)
+    assert session["routine_id"] == case.routine_id
+    assert session["routine_name"] == case.name
+    assert session["status"] == "completed"
+    assert session["paused_seconds"] >= PAUSE_LOOK_SECONDS - 0.5

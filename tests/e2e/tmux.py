@@ -1,0 +1,100 @@
+"""A real terminal for end-to-end tests: one private tmux server, driven by keys and screen reads.
+
+Each Terminal has its own socket, so tests (and people) using tmux at the same
+time never see each other's sessions, and closing it never touches theirs.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+
+POLL_SECONDS = 0.05
+
+
+class Terminal:
+    """A detached tmux session of a fixed size running one command."""
+
+    def __init__(self, workdir: Path, width: int, height: int, env: Mapping[str, str]) -> None:
+        self.socket = f"e2e-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        self.width = width
+        self.height = height
+        self.env = dict(env)
+        # remain-on-exit keeps the pane after the program ends, so its exit status can be read;
+        # the file keeps any personal ~/.tmux.conf out of the test.
+        self.socket_path: Path | None = None
+        self.config = workdir / "tmux.conf"
+        self.config.write_text("set -g remain-on-exit on\nset -g status off\n")
+
+    def tmux(self, *args: str) -> str:
+        done = subprocess.run(
+            ["tmux", "-L", self.socket, "-f", str(self.config), *args],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+        )
+        return done.stdout
+
+    def start(self, command: Sequence[str]) -> None:
+        size = ["-x", str(self.width), "-y", str(self.height)]
+        self.tmux("new-session", "-d", "-s", "e2e", *size, *command)
+        self.socket_path = Path(self.tmux("display-message", "-p", "#{socket_path}").strip())
+
+    def screen(self) -> str:
+        """What the terminal shows now, as plain text, one line per row."""
+        return self.tmux("capture-pane", "-p", "-t", "e2e")
+
+    def press(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", "e2e", *keys)
+
+    def wait_until(self, condition: Callable[[str], bool], timeout: float, what: str) -> str:
+        """The first screen that meets `condition`; fails with the last screen after `timeout`."""
+        deadline = time.monotonic() + timeout
+        while True:
+            shown = self.screen()
+            if condition(shown):
+                return shown
+            if time.monotonic() > deadline:
+                raise AssertionError(f"waited {timeout:g}s for {what}; the screen shows:\n{shown}")
+            time.sleep(POLL_SECONDS)
+
+    def wait_for(self, text: str, timeout: float = 10.0) -> str:
+        return self.wait_until(lambda shown: text in shown, timeout, repr(text))
+
+    def exit_status(self) -> int | None:
+        """The program's exit status once it has ended, else None."""
+        # The status field is empty while the program runs.
+        fields = self.tmux(
+            "display-message", "-p", "-t", "e2e", "#{pane_dead} #{pane_dead_status}"
+        ).split()
+        return int(fields[1]) if fields[0] == "1" else None
+
+    def wait_for_exit(self, timeout: float = 10.0) -> int:
+        deadline = time.monotonic() + timeout
+        while (status := self.exit_status()) is None:
+            if time.monotonic() > deadline:
+                raise AssertionError(
+                    f"the program still runs after {timeout:g}s; the screen shows:\n"
+                    + self.screen()
+                )
+            time.sleep(POLL_SECONDS)
+        return status
+
+    def close(self) -> None:
+        # Only this terminal's own server: the socket name is unique to it.
+        subprocess.run(
+            ["tmux", "-L", self.socket, "kill-server"],
+            env=self.env,
+            capture_output=True,
+            timeout=10,
+            check=False,
+        )
+        # tmux 3.3 leaves the socket file behind after kill-server.
+        if self.socket_path is not None:
+            self.socket_path.unlink(missing_ok=True)
