@@ -1,0 +1,63 @@
+"""In a real terminal with no sound device, not one ALSA message reaches the screen."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from .test_alsa import needs_alsa, no_device_home
+
+REPO = Path(__file__).resolve().parents[2]
+STRETCHTUI = REPO / ".venv" / "bin" / "stretchtui"
+
+pytestmark = [
+    pytest.mark.e2e,
+    needs_alsa,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux"),
+    pytest.mark.skipif(not STRETCHTUI.exists(), reason="needs the app installed in .venv"),
+]
+
+
+def test_plain_run_without_a_sound_device_shows_no_alsa_text(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    no_device_home(home)
+    socket = f"audio-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    config = tmp_path / "tmux.conf"
+    config.write_text("set -g remain-on-exit on\nset -g status off\n", encoding="utf-8")
+    env = {**os.environ, "HOME": str(home)}
+    env.pop("ALSA_CONFIG_PATH", None)
+
+    def tmux(*args: str) -> str:
+        return subprocess.run(
+            ["tmux", "-L", socket, "-f", str(config), *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+        ).stdout
+
+    command = f"{STRETCHTUI} run desk-midday --plain --speed 10"
+    tmux("new-session", "-d", "-s", "quiet", "-x", "100", "-y", "40", command)
+    try:
+        deadline = time.monotonic() + 30
+        while tmux("display-message", "-p", "-t", "quiet", "#{pane_dead}").strip() != "1":
+            assert time.monotonic() < deadline, tmux("capture-pane", "-p", "-t", "quiet")
+            time.sleep(0.1)
+        screen = tmux("capture-pane", "-p", "-S", "-200", "-t", "quiet")
+        status = tmux("display-message", "-p", "-t", "quiet", "#{pane_dead_status}").strip()
+    finally:
+        subprocess.run(["tmux", "-L", socket, "kill-server"], env=env, check=False)
+
+    assert status == "0", screen
+    assert "Mid-day desk twist" in screen
+    assert "No sound device found" in screen
+    assert "ALSA" not in screen
+    assert "snd_" not in screen
+    assert "Traceback" not in screen
