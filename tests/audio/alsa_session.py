@@ -16,6 +16,7 @@ from pathlib import Path
 from types import ModuleType
 
 from stretchtui.audio import create_player
+from stretchtui.audio.factory import import_simpleaudio
 from stretchtui.clock import monotonic_clock
 from stretchtui.config import Settings
 from stretchtui.plan import build_plan
@@ -35,9 +36,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--until", type=float, default=None, help="end the session after this")
     args = parser.parse_args(argv)
 
-    options = {"load_simpleaudio": no_simpleaudio} if args.no_simpleaudio else {}
     player = create_player(
-        Settings(volume=100), enabled=not args.no_sound, terminal=lambda: None, **options
+        Settings(volume=100),
+        enabled=not args.no_sound,
+        terminal=lambda: None,
+        load_simpleaudio=no_simpleaudio if args.no_simpleaudio else import_simpleaudio,
     )
     session = Session(build_plan(load_routine(args.routine)), monotonic_clock)
     start_ns = time.time_ns()

@@ -40,7 +40,7 @@ def fake_simpleaudio(*, has_device: bool = True) -> ModuleType:
     def play_buffer(data: bytes, channels: int, width: int, rate: int) -> FakePlayback:
         if not has_device:
             raise RuntimeError("Error opening PCM device. -- CODE: -19 -- MSG: No such device")
-        module.buffers.append((data, channels, width, rate))  # type: ignore[attr-defined]
+        module.buffers.append((data, channels, width, rate))
         return FakePlayback()
 
     module.play_buffer = play_buffer  # type: ignore[attr-defined]
@@ -91,8 +91,8 @@ def test_simpleaudio_is_chosen_when_it_can_play() -> None:
     player.wait_idle()
     _close(player)
     # The probe's quiet milliseconds, then the start sound at 16-bit mono.
-    assert set(module.buffers[0][0]) == {0}  # type: ignore[attr-defined]
-    assert module.buffers[1][1:3] == (1, 2)  # type: ignore[attr-defined]
+    assert set(module.buffers[0][0]) == {0}
+    assert module.buffers[1][1:3] == (1, 2)
 
 
 def test_a_system_player_is_chosen_when_simpleaudio_is_missing(tmp_path: Path) -> None:
