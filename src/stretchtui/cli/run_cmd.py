@@ -84,14 +84,6 @@ def run_routine(context: CliContext, args: argparse.Namespace) -> int:
 
 def _run_tui(context: CliContext, services: Services, entry: CatalogEntry) -> int:
     # Imported here so plain mode never pays for loading Textual.
-    try:
-        from stretchtui.tui.launch import (  # type: ignore[import-not-found,import-untyped,unused-ignore]
-            run_app,
-        )
-    except ModuleNotFoundError as error:
-        if error.name is None or not error.name.startswith("stretchtui"):
-            raise
-        context.error("the full-screen view is not part of this build yet; use --plain")
-        return EXIT_INVALID
-    code = run_app(services, context.catalog, start_routine=entry)
-    return code if isinstance(code, int) else 0
+    from stretchtui.tui.launch import run_app
+
+    return run_app(services, context.catalog, start_routine=entry)

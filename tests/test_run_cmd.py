@@ -1,0 +1,145 @@
+"""`stretchtui run`: arguments, the plain mode end to end, and signals that end it cleanly."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import types
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from stretchtui.cli import main
+from stretchtui.routines import CatalogEntry
+from stretchtui.services import Services
+
+
+def run_command(*args: str, timeout: float = 30.0) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "stretchtui", "run", *args],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def history() -> list[dict[str, Any]]:
+    listed = subprocess.run(
+        [sys.executable, "-m", "stretchtui", "history", "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    )
+    sessions: list[dict[str, Any]] = json.loads(listed.stdout)
+    return sessions
+
+
+def test_plain_run_prints_the_session_in_order_and_exits_0() -> None:
+    done = run_command("desk-midday", "--plain", "--speed", "20", "--no-sound")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "Mid-day desk twist: 1 stretch, 38 seconds"
+    expected_in_order = [
+        "[00:00] Get ready: Standing Torso Twist (RIGHT side).",
+        "[00:05] Hold Standing Torso Twist (RIGHT side) for 15 seconds.",
+        "[00:12] Halfway there.",
+        "[00:20] Switch sides: LEFT side next.",
+        "[00:23] Hold Standing Torso Twist (LEFT side) for 15 seconds.",
+        "[00:38] Standing Torso Twist done.",
+        "[00:38] Session complete. Well done.",
+        "Session complete.",
+        "Done: Standing Torso Twist",
+        "Status: completed",
+    ]
+    positions = [lines.index(line) for line in expected_in_order]
+    assert positions == sorted(positions)
+    assert "Traceback" not in done.stderr
+    [record] = history()
+    assert (record["routine_id"], record["status"]) == ("desk-midday", "completed")
+
+
+@pytest.mark.parametrize(
+    ("signum", "code"),
+    [(signal.SIGINT, 130), (signal.SIGTERM, 143), (signal.SIGHUP, 129)],
+)
+def test_a_signal_ends_the_run_with_its_summary_and_no_traceback(signum: int, code: int) -> None:
+    child = subprocess.Popen(
+        [sys.executable, "-m", "stretchtui", "run", "desk-midday", "--plain", "--no-sound"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None
+        first = ""
+        while not first.startswith("[00:00]"):
+            first = child.stdout.readline()
+            assert first, "the run ended before its first cue"
+        child.send_signal(signum)
+        out, err = child.communicate(timeout=20)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    assert child.returncode == code
+    assert "Stopped." in out
+    assert "Session ended early; what you did is saved." in out
+    assert out.rstrip().endswith("Status: ended_early")
+    assert "Traceback" not in out + err
+    [record] = history()
+    assert record["status"] == "ended_early"
+
+
+@pytest.mark.parametrize("speed", ["0", "-1", "101", "nan", "fast"])
+def test_speed_out_of_range_is_a_usage_error(
+    speed: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["run", "desk-midday", "--plain", "--speed", speed]) == 2
+    err = capsys.readouterr().err
+    assert "--speed" in err
+    assert "Traceback" not in err
+
+
+def test_unknown_routine_exits_1_with_a_suggestion(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["run", "desk-midady", "--plain"]) == 1
+    err = capsys.readouterr().err
+    assert "no routine called 'desk-midady'" in err
+    assert "did you mean desk-midday?" in err
+
+
+def test_broken_routine_file_exits_1_with_its_problems(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(
+        "name: Broken\nlevel: desk\nsummary: s\nsteps:\n  - name: Fold\n    hold: -5\n"
+    )
+    assert main(["run", str(broken), "--plain"]) == 1
+    captured = capsys.readouterr()
+    assert "broken.yaml:6:" in captured.err
+    assert "hold" in captured.err
+    assert captured.out == ""
+
+
+def test_without_plain_it_opens_the_full_screen_session_on_that_routine(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[dict[str, Any]] = []
+
+    def run_app(services: Services, catalog: object, *, start_routine: CatalogEntry) -> int:
+        calls.append({"services": services, "entry": start_routine})
+        return 0
+
+    launch = types.ModuleType("stretchtui.tui.launch")
+    launch.run_app = run_app  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "stretchtui.tui.launch", launch)
+    assert main(["run", "desk-midday", "--speed", "10", "--no-sound"]) == 0
+    assert len(calls) == 1
+    assert calls[0]["entry"].id == "desk-midday"
+    assert calls[0]["services"].player.name == "silent"
