@@ -17,12 +17,17 @@ from stretchtui.durations import format_duration
 from stretchtui.plan import Plan, build_plan
 from stretchtui.routines import (
     CatalogEntry,
+    Source,
     UnknownRoutine,
     read_routine,
     resolve_routine,
 )
 from stretchtui.routines import Routine as RoutineModel
 from stretchtui.routines.problems import display_path
+
+# Below this many columns `list` leaves out the stretch count and the source column.
+WIDE_LIST = 100
+NARROW_LIST = 60
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -65,13 +70,20 @@ def list_routines(context: CliContext, args: argparse.Namespace) -> int:
         json.dump([entry_json(entry) for entry in entries], sys.stdout, indent=2)
         sys.stdout.write("\n")
         return EXIT_OK
+    # At 80 columns every column would squeeze the names onto two lines; there the stretch
+    # count goes, and the source shows only where it is not bundled, beside the level.
+    # Narrower still (a split pane), the level goes too: the ids already say it.
+    wide = context.out.width >= WIDE_LIST
+    narrow = context.out.width < NARROW_LIST
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("id", style="bold cyan", no_wrap=True)
-    table.add_column("name")
-    table.add_column("level", no_wrap=True)
+    table.add_column("name", min_width=8)
+    if not narrow:
+        table.add_column("level", no_wrap=True)
     table.add_column("time", justify="right", no_wrap=True)
-    table.add_column("str.", justify="right", no_wrap=True)
-    table.add_column("source", no_wrap=True)
+    if wide:
+        table.add_column("stretches", justify="right", no_wrap=True)
+        table.add_column("source", no_wrap=True)
     broken: list[CatalogEntry] = []
     for entry in entries:
         routine = entry.routine
@@ -79,21 +91,23 @@ def list_routines(context: CliContext, args: argparse.Namespace) -> int:
             broken.append(entry)
             continue
         plan = build_plan(routine)
-        table.add_row(
-            entry.id,
-            routine.name,
-            routine.level.value,
-            format_duration(plan.total_seconds),
-            str(len(routine.steps)),
-            entry.source.value,
-        )
+        level = routine.level.value
+        cells = [entry.id, routine.name, level, format_duration(plan.total_seconds)]
+        if wide:
+            cells += [str(len(routine.steps)), entry.source.value]
+        elif narrow:
+            del cells[2]
+        elif entry.source is not Source.BUNDLED:
+            cells[2] = f"{level} · {entry.source.value}"
+        table.add_row(*cells)
     context.out.print(table)
     for entry in broken:
         context.out.print(
             Text(f"✗ {entry.id} ({entry.source.value}) has errors:", style="bold red")
         )
         for problem in entry.problems:
-            context.out.print(Text(f"  {problem}", style="red"))
+            # Unwrapped, so that `path:line:col` stays whole for editors and terminals to follow.
+            context.out.print(Text(f"  {problem}", style="red"), soft_wrap=True)
     if broken:
         context.out.print("Fix these files and they will appear in the menu.", style="dim")
     return EXIT_OK
