@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
+import termios
 import types
 from pathlib import Path
 from typing import Any
@@ -94,6 +96,47 @@ def test_a_signal_ends_the_run_with_its_summary_and_no_traceback(signum: int, co
     assert "Traceback" not in out + err
     [record] = history()
     assert record["status"] == "ended_early"
+
+
+def test_keys_from_a_terminal_pause_and_end_the_run() -> None:
+    main_fd, child_fd = os.openpty()
+    before = termios.tcgetattr(child_fd)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "stretchtui", "run", "desk-midday", "--plain", "--no-sound"],
+        stdin=child_fd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        stdout = child.stdout
+        assert stdout is not None
+        seen: list[str] = []
+
+        def read_until(text: str) -> None:
+            while not seen or text not in seen[-1]:
+                line = stdout.readline()
+                assert line, f"the run ended before {text!r}: {seen}"
+                seen.append(line)
+
+        read_until("Keys: space pause/resume")
+        read_until("[00:00]")
+        os.write(main_fd, b" ")
+        read_until("Paused. Press space to go on.")
+        os.write(main_fd, b"q")
+        out, err = child.communicate(timeout=20)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+        after = termios.tcgetattr(child_fd)
+        os.close(main_fd)
+        os.close(child_fd)
+    assert child.returncode == 0
+    assert "Ended." in out
+    assert out.rstrip().endswith("Status: ended_early")
+    assert "Traceback" not in err
+    assert after == before
 
 
 @pytest.mark.parametrize("speed", ["0", "-1", "101", "nan", "fast"])
