@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 _DURATION = re.compile(r"^(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m)?(?:(?P<s>\d+)s)?$")
@@ -37,8 +38,6 @@ def format_duration(seconds: float) -> str:
 
 def format_clock(seconds: float) -> str:
     """`M:SS` (or `H:MM:SS`) for countdowns; rounds up so 0:00 shows only at the very end."""
-    import math
-
     total = max(0, math.ceil(seconds - 1e-9))
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
