@@ -17,7 +17,7 @@ from typing import TypeVar
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from stretchtui.durations import parse_duration
+from stretchtui.durations import format_duration, parse_duration
 from stretchtui.routines.model import (
     AREAS,
     Breathing,
@@ -734,8 +734,6 @@ def _hint(raw: str | None, options: Iterable[str]) -> str:
 
 
 def _secs(seconds: int) -> str:
-    from stretchtui.durations import format_duration
-
     return format_duration(seconds)
 
 
