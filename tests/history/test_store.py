@@ -10,7 +10,10 @@ import textwrap
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
+
 from stretchtui.history import SCHEMA_VERSION, open_store
+from stretchtui.history.schema import migrate
 from stretchtui.history.store import HistoryUnreadable
 from stretchtui.records import CheckIn, Feeling
 
@@ -163,7 +166,7 @@ def fill(path: Path) -> None:
 
 
 def test_full_disk_warns_once_and_the_session_goes_on(tmp_path: Path) -> None:
-    with tmpfs(tmp_path / "full", "size=96k") as data:
+    with tmpfs(tmp_path / "full", "size=512k") as data:
         store = open_store(data / "history.sqlite3")
         assert store.warning is None
         fill(data / "filler")
@@ -309,6 +312,8 @@ def test_kill_9_mid_session_keeps_every_finished_segment(tmp_path: Path) -> None
     assert row.ended is not None and row.ended >= row.started
     assert row.active_seconds == sum(segment.active_seconds for segment in detail.segments)
     store.close()
+    assert kept_totals(path)[:2] == raw_totals(path)[:2]
+    assert kept_totals(path)[1][0][4] == 1, "the level's totals count one interrupted session"
 
 
 def test_a_session_still_running_elsewhere_is_not_marked_interrupted(tmp_path: Path) -> None:
@@ -328,3 +333,81 @@ def test_a_session_still_running_elsewhere_is_not_marked_interrupted(tmp_path: P
     assert [row.status for row in other.sessions()] == ["in_progress"]
     other.close()
     running.close()
+
+
+def raw_totals(
+    path: Path,
+) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]], dict[str, float]]:
+    """The totals recomputed from the session rows themselves."""
+    db = sqlite3.connect(path)
+    days = db.execute(
+        "SELECT local_date, count(*), sum(status = 'completed'), round(sum(active_seconds), 6) "
+        "FROM sessions GROUP BY local_date ORDER BY local_date"
+    ).fetchall()
+    levels = db.execute(
+        "SELECT level, count(*), sum(status = 'completed'), sum(status = 'ended_early'), "
+        "sum(status = 'interrupted'), round(sum(active_seconds), 6), "
+        "min(CASE WHEN status = 'completed' THEN local_date END), "
+        "max(CASE WHEN status = 'completed' THEN local_date END) "
+        "FROM sessions GROUP BY level ORDER BY level"
+    ).fetchall()
+    areas = dict(db.execute("SELECT area, sum(seconds) FROM session_areas GROUP BY area"))
+    db.close()
+    return days, levels, areas
+
+
+def kept_totals(
+    path: Path,
+) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]], dict[str, float]]:
+    db = sqlite3.connect(path)
+    days = db.execute(
+        "SELECT local_date, sessions, completed, round(active_seconds, 6) FROM day_totals "
+        "ORDER BY local_date"
+    ).fetchall()
+    levels = db.execute(
+        "SELECT level, sessions, completed, ended_early, interrupted, round(active_seconds, 6), "
+        "first_completed, last_completed FROM level_totals ORDER BY level"
+    ).fetchall()
+    areas = dict(db.execute("SELECT area, seconds FROM area_totals"))
+    db.close()
+    return days, levels, areas
+
+
+def test_running_totals_match_the_rows_they_sum(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    store = open_store(path)
+    for day in range(6):
+        moment = MORNING + timedelta(days=day, hours=day * 3)
+        record_session(store, ("beginner", "desk-midday")[day % 2], moment, complete=day != 3)
+    record_session(store, "intermediate", MORNING + timedelta(days=1), skip_first=True)
+    store.close()
+    days, levels, areas = kept_totals(path)
+    assert (days, levels) == raw_totals(path)[:2]
+    assert areas == pytest.approx(raw_totals(path)[2])
+
+
+def test_version_1_file_is_migrated_with_its_totals_filled_in(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    db = sqlite3.connect(path, isolation_level=None)
+    migrate(db, target=1)
+    db.execute(
+        "INSERT INTO sessions (id, routine_id, routine_name, level, routine_digest, started_utc, "
+        "utc_offset_min, local_date, ended_utc, planned_seconds, active_seconds, status) VALUES "
+        "('a', 'beginner', 'Beginner', 'beginner', '', '2026-03-01T07:00:00.000000Z', 60, "
+        "'2026-03-01', '2026-03-01T07:15:00.000000Z', 900, 900, 'completed'), "
+        "('b', 'desk-midday', 'Mid-day', 'desk', '', '2026-03-02T23:30:00.000000Z', 60, "
+        "'2026-03-03', '2026-03-02T23:31:00.000000Z', 40, 12, 'ended_early')"
+    )
+    db.execute("INSERT INTO session_areas VALUES ('a', 'lower', 300), ('b', 'upper', 12)")
+    db.close()
+    store = open_store(path)
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert [(d.day.isoformat(), d.sessions, d.completed) for d in store.day_totals()] == [
+        ("2026-03-01", 1, 1),
+        ("2026-03-03", 1, 0),
+    ]
+    assert store.status_counts() == {"completed": 1, "ended_early": 1}
+    assert store.area_totals() == {"lower": 300.0, "upper": 12.0}
+    record_session(store, "beginner", MORNING)
+    assert store.status_counts() == {"completed": 2, "ended_early": 1}
+    store.close()

@@ -27,7 +27,6 @@ PROGRESS_SPAN_DAYS = 14
 NEXT_LEVEL = {"beginner": "intermediate", "intermediate": "advanced"}
 
 
-
 @dataclass(frozen=True)
 class Note:
     kind: Literal["safety", "progress"]

@@ -214,12 +214,14 @@ class HistoryStore:
         self._current = info.session_id
 
         def write(db: sqlite3.Connection) -> None:
-            db.execute(
+            inserted = db.execute(
                 "INSERT OR IGNORE INTO sessions (id, routine_id, routine_name, level, "
                 "routine_digest, routine_path, started_utc, utc_offset_min, local_date, "
                 "planned_seconds, status, host, pid) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 values,
-            )
+            ).rowcount
+            if inserted:
+                _add_totals(db, day=values[8], level=values[3], sessions=1)
 
         self._submit(write)
 
@@ -242,10 +244,27 @@ class HistoryStore:
         )
 
         def write(db: sqlite3.Connection) -> None:
+            status, ended, active, paused, session_id = values
+            row = db.execute(
+                "SELECT level, local_date, status, active_seconds FROM sessions WHERE id = ?",
+                (session_id,),
+            ).fetchone()
+            if row is None:
+                return
+            level, day, was, recorded = row
             db.execute(
                 "UPDATE sessions SET status = ?, ended_utc = ?, active_seconds = ?, "
                 "paused_seconds = ? WHERE id = ?",
                 values,
+            )
+            finished = was == "in_progress"
+            _add_totals(
+                db,
+                day=day,
+                level=level,
+                active=float(active) - float(recorded),
+                completed=int(finished and status == "completed"),
+                ended_early=int(finished and status == "ended_early"),
             )
 
         self._submit(write)
@@ -347,21 +366,27 @@ class HistoryStore:
         """Per local day: sessions started, sessions completed and active seconds."""
         with self._read() as db:
             return [
-                DayTotal(date.fromisoformat(day), int(count), int(done or 0), float(active or 0))
+                DayTotal(date.fromisoformat(day), int(count), int(done), float(active))
                 for day, count, done, active in db.execute(
-                    "SELECT local_date, count(*), sum(status = 'completed'), sum(active_seconds) "
-                    "FROM sessions GROUP BY local_date ORDER BY local_date"
+                    "SELECT local_date, sessions, completed, active_seconds FROM day_totals "
+                    "ORDER BY local_date"
                 )
             ]
 
     def status_counts(self) -> dict[str, int]:
         with self._read() as db:
-            return {
-                status: int(count)
-                for status, count in db.execute(
-                    "SELECT status, count(*) FROM sessions GROUP BY status"
-                )
-            }
+            row = db.execute(
+                "SELECT sum(sessions), sum(completed), sum(ended_early), sum(interrupted) "
+                "FROM level_totals"
+            ).fetchone()
+        sessions, completed, ended_early, interrupted = (int(value or 0) for value in row)
+        counts = {
+            "completed": completed,
+            "ended_early": ended_early,
+            "interrupted": interrupted,
+            "in_progress": sessions - completed - ended_early - interrupted,
+        }
+        return {status: count for status, count in counts.items() if count}
 
     def level_totals(self) -> list[LevelTotal]:
         with self._read() as db:
@@ -369,16 +394,14 @@ class HistoryStore:
                 LevelTotal(
                     level,
                     int(count),
-                    int(done or 0),
-                    float(active or 0),
+                    int(done),
+                    float(active),
                     date.fromisoformat(first) if first else None,
                     date.fromisoformat(last) if last else None,
                 )
                 for level, count, done, active, first, last in db.execute(
-                    "SELECT level, count(*), sum(status = 'completed'), sum(active_seconds), "
-                    "min(CASE WHEN status = 'completed' THEN local_date END), "
-                    "max(CASE WHEN status = 'completed' THEN local_date END) "
-                    "FROM sessions GROUP BY level ORDER BY level"
+                    "SELECT level, sessions, completed, active_seconds, first_completed, "
+                    "last_completed FROM level_totals WHERE sessions > 0 ORDER BY level"
                 )
             ]
 
@@ -388,7 +411,7 @@ class HistoryStore:
             return {
                 area: float(seconds)
                 for area, seconds in db.execute(
-                    "SELECT area, sum(seconds) FROM session_areas GROUP BY area"
+                    "SELECT area, seconds FROM area_totals WHERE seconds > 0 ORDER BY area"
                 )
             }
 
@@ -399,7 +422,8 @@ class HistoryStore:
                 CheckInRow(sid, level, date.fromisoformat(day), _feeling(feeling), bool(signs))
                 for sid, level, day, feeling, signs in db.execute(
                     "SELECT id, level, local_date, feeling, warning_signs FROM sessions "
-                    "WHERE checkin_utc IS NOT NULL AND local_date >= ? ORDER BY started_utc",
+                    "WHERE checkin_utc IS NOT NULL AND local_date >= ? "
+                    "ORDER BY local_date, started_utc",
                     (since.isoformat(),),
                 )
             ]
@@ -490,8 +514,17 @@ def _segment_job(session_id: str, seq: int, run: SegmentRun) -> Job:
     areas = segment.areas if segment.kind.is_work and run.active_seconds > 0 else ()
 
     def write(db: sqlite3.Connection) -> None:
+        row = db.execute(
+            "SELECT level, local_date FROM sessions WHERE id = ?", (session_id,)
+        ).fetchone()
+        replaced = db.execute(
+            "SELECT 1 FROM segments WHERE session_id = ? AND seq = ?", (session_id, seq)
+        ).fetchone()
+        if row is None or replaced is not None:
+            return  # the session row was lost to an earlier failure, or this run is in already
+        level, day = row
         db.execute(
-            "INSERT OR REPLACE INTO segments (session_id, seq, segment_index, kind, name, side, "
+            "INSERT INTO segments (session_id, seq, segment_index, kind, name, side, "
             "round, stretch_number, areas, planned_seconds, active_seconds, paused_seconds, "
             "skipped, started_utc, ended_utc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             values,
@@ -501,14 +534,58 @@ def _segment_job(session_id: str, seq: int, run: SegmentRun) -> Job:
             "paused_seconds = paused_seconds + ?, ended_utc = ? WHERE id = ?",
             (run.active_seconds, run.paused_seconds, values[14], session_id),
         )
+        _add_totals(db, day=day, level=level, active=run.active_seconds)
         for area in areas:
             db.execute(
                 "INSERT INTO session_areas (session_id, area, seconds) VALUES (?, ?, ?) "
                 "ON CONFLICT (session_id, area) DO UPDATE SET seconds = seconds + excluded.seconds",
                 (session_id, area, run.active_seconds),
             )
+            db.execute(
+                "INSERT INTO area_totals (area, seconds) VALUES (?, ?) "
+                "ON CONFLICT (area) DO UPDATE SET seconds = seconds + excluded.seconds",
+                (area, run.active_seconds),
+            )
 
     return write
+
+
+def _add_totals(
+    db: sqlite3.Connection,
+    *,
+    day: str,
+    level: str,
+    sessions: int = 0,
+    completed: int = 0,
+    ended_early: int = 0,
+    interrupted: int = 0,
+    active: float = 0.0,
+) -> None:
+    """Keep the running totals in step with the rows, inside the caller's transaction."""
+    db.execute(
+        "INSERT INTO day_totals (local_date, sessions, completed, active_seconds) "
+        "VALUES (?, ?, ?, ?) ON CONFLICT (local_date) DO UPDATE SET "
+        "sessions = sessions + excluded.sessions, completed = completed + excluded.completed, "
+        "active_seconds = active_seconds + excluded.active_seconds",
+        (day, sessions, completed, active),
+    )
+    first = day if completed else None
+    db.execute(
+        "INSERT INTO level_totals (level, sessions, completed, ended_early, interrupted, "
+        "active_seconds, first_completed, last_completed) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (level) DO UPDATE SET sessions = sessions + excluded.sessions, "
+        "completed = completed + excluded.completed, "
+        "ended_early = ended_early + excluded.ended_early, "
+        "interrupted = interrupted + excluded.interrupted, "
+        "active_seconds = active_seconds + excluded.active_seconds, "
+        "first_completed = CASE WHEN excluded.first_completed IS NULL THEN first_completed "
+        "WHEN first_completed IS NULL OR excluded.first_completed < first_completed "
+        "THEN excluded.first_completed ELSE first_completed END, "
+        "last_completed = CASE WHEN excluded.last_completed IS NULL THEN last_completed "
+        "WHEN last_completed IS NULL OR excluded.last_completed > last_completed "
+        "THEN excluded.last_completed ELSE last_completed END",
+        (level, sessions, completed, ended_early, interrupted, active, first, first),
+    )
 
 
 # ---------------------------------------------------------------- opening
@@ -658,12 +735,17 @@ def _interrupt_abandoned(now: datetime) -> Job:
                     continue
             elif started > cutoff:
                 continue
-            db.execute(
+            changed = db.execute(
                 "UPDATE sessions SET status = 'interrupted', ended_utc = coalesce("
                 "(SELECT max(ended_utc) FROM segments WHERE session_id = sessions.id), "
-                "ended_utc, started_utc) WHERE id = ?",
+                "ended_utc, started_utc) WHERE id = ? AND status = 'in_progress'",
                 (session_id,),
-            )
+            ).rowcount
+            if changed:
+                level, day = db.execute(
+                    "SELECT level, local_date FROM sessions WHERE id = ?", (session_id,)
+                ).fetchone()
+                _add_totals(db, day=day, level=level, interrupted=1)
 
     return write
 
