@@ -196,6 +196,8 @@ def _tab_problems(text: str, label: str) -> list[Problem]:
 
 def _compose(text: str, label: str) -> Node | None | Problem:
     try:
+        # The pure-Python composer on purpose: libyaml's (CSafeLoader) is faster but takes the
+        # whole process down on a file of deeply nested brackets instead of raising.
         return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
