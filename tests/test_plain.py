@@ -291,3 +291,14 @@ def test_waiter_reads_single_keys_without_echo_and_restores_the_terminal() -> No
     finally:
         os.close(main_fd)
         os.close(child_fd)
+
+
+def test_how_to_do_a_stretch_is_said_once_not_every_round() -> None:
+    routine = parse_routine(ROUTINE.replace("defaults:", "rounds: 3\ndefaults:"))
+    assert isinstance(routine, Routine)
+    clock = FakeClock()
+    out = io.StringIO()
+    run_plain(Session(build_plan(routine), clock), SilentPlayer(), out, wait=FakeWait(clock))
+    lines = out.getvalue().splitlines()
+    assert sum(line.endswith("How: Turn the chest to one side.") for line in lines) == 1
+    assert sum(line.endswith("Get ready: Twist (RIGHT side).") for line in lines) == 3

@@ -96,13 +96,23 @@ def run_plain(
     def say(text: str) -> None:
         writer.line(f"{stamp(session.session_elapsed)} {text}")
 
+    explained: set[int | None] = set()
+
     def announce(cues: list[Cue]) -> None:
         for cue in cues:
             player.play(cue)
             say(cue.text)
-            how = " ".join(cue.segment.how.split())
-            # Nobody can see the screen in plain mode, so say how to do a stretch as it comes up.
-            if how and cue.kind is CueKind.SEGMENT_START and cue.segment.kind in _EXPLAINED:
+            segment = cue.segment
+            how = " ".join(segment.how.split())
+            # Nobody can see the screen in plain mode, so say how to do a stretch the first
+            # time it comes up (not again in every round).
+            if (
+                how
+                and cue.kind is CueKind.SEGMENT_START
+                and segment.kind in _EXPLAINED
+                and segment.step_index not in explained
+            ):
+                explained.add(segment.step_index)
                 say(f"How: {how}")
 
     plan = session.plan
