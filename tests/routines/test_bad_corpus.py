@@ -57,6 +57,7 @@ EXPECTED: dict[str, tuple[int, str]] = {
         6,
         "steps[0].position: expected one of floor, seated, standing, wall; got no",
     ),
+    "python-tag.yaml": (4, "the tag !!python/object/apply:os.system has no place in a routine"),
     "reps-word.yaml": (5, "steps[0].reps: expected a whole number from 1 to 100, got ten"),
     "root-list.yaml": (
         1,

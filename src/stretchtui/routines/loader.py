@@ -85,6 +85,9 @@ def parse_routine(
     size_problem = _size_problem(root, label)
     if size_problem is not None:
         return [size_problem]
+    tag_problems = _tag_problems(root, label)
+    if tag_problems:
+        return tag_problems
     checker = _Checker(label)
     routine = checker.routine(root, routine_id, path, digest)
     if checker.problems or routine is None:
@@ -282,6 +285,38 @@ def _size_problem(root: Node, label: str) -> Problem | None:
     return None
 
 
+# Tags that only say what the value already is; any other (`!!python/object`, `!!binary`,
+# `!custom`) would change the meaning of the value, and a routine never needs one.
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "merge")
+)
+_YAML_TAG_PREFIX = "tag:yaml.org,2002:"
+
+
+def _tag_problems(root: Node, label: str) -> list[Problem]:
+    """Refuse explicit tags: they are ignored by the checks, so they would pass silently."""
+    problems: list[Problem] = []
+    seen: set[int] = set()
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS:
+            shown = node.tag.replace(_YAML_TAG_PREFIX, "!!")
+            problems.append(
+                _at(label, node, "", f"the tag {shown} has no place in a routine; remove it")
+            )
+        if isinstance(node, SequenceNode):
+            pending.extend(node.value)
+        elif isinstance(node, MappingNode):
+            for key_node, value_node in node.value:
+                pending.extend((key_node, value_node))
+    return sorted(problems, key=lambda problem: (problem.line, problem.column))
+
+
 class _Cycle(Exception):
     def __init__(self, node: Node) -> None:
         self.node = node
@@ -406,7 +441,8 @@ class _Checker:
         raw = str(node.value).strip()
         seconds = _duration_value(raw)
         if seconds is None:
-            self.problem(node, field, f"expected a duration like 30s, 1m or 1m30s, got {raw}")
+            found = f"got {raw}" if raw else "found nothing"
+            self.problem(node, field, f"expected a duration like 30s, 1m or 1m30s, {found}")
             return None
         if not low <= seconds <= high:
             self.problem(
