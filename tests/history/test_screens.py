@@ -81,13 +81,27 @@ async def test_escape_goes_back_to_the_menu(store: HistoryStore) -> None:
         assert not isinstance(app.screen, HistoryScreen)
 
 
-async def test_a_long_history_shows_the_latest_page_with_a_note(store: HistoryStore) -> None:
-    app = ScreensApp(store, "history", page_size=10)
+async def test_a_long_history_loads_older_pages_as_the_cursor_nears_the_end(
+    store: HistoryStore,
+) -> None:
+    app = ScreensApp(store, "history", page_size=20)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert table_of(app).row_count == 10
+        table = table_of(app)
+        assert table.row_count == 20
         note = str(app.screen.query_one("#history-note", Static).render())
-        assert "latest 10 of 54" in note
+        assert "latest 20 of 54" in note
+        for _ in range(12):
+            await pilot.press("down")
+        await pilot.pause()
+        assert table.row_count == 40
+        for _ in range(20):
+            await pilot.press("down")
+        await pilot.pause()
+        assert table.row_count == 54
+        assert "54 sessions" in str(app.screen.query_one("#history-note", Static).render())
+        oldest = table.get_row_at(53)
+        assert oldest[0] == "2026-01-05 07:30"
 
 
 async def test_empty_history_says_what_will_appear(tmp_path: Path) -> None:

@@ -6,10 +6,12 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from stretchtui.config import StreakMode
 from stretchtui.history import HistoryStore, open_store
-from stretchtui.history.stats import compute_stats, heatmap, streaks, weekly_minutes
+from stretchtui.history.stats import Streaks, compute_stats, heatmap, streaks, weekly_minutes
 
 from .helpers import record_session
 
@@ -109,3 +111,47 @@ def test_no_sessions_means_no_streak(tmp_path: Path) -> None:
     assert (stats.streaks.current, stats.streaks.best, stats.sessions) == (0, 0, 0)
     assert stats.last_session is None
     store.close()
+
+
+def walk_back_streaks(days: set[date], today: date, mode: StreakMode) -> Streaks:
+    """The streak rules spelled out day by day, to check the fast version against."""
+
+    def counted(day: date) -> bool:
+        return mode is StreakMode.DAILY or day.weekday() < 5
+
+    def earlier(day: date) -> date:
+        day -= timedelta(days=1)
+        while not counted(day):
+            day -= timedelta(days=1)
+        return day
+
+    done = {day for day in days if counted(day)}
+    best = 0
+    for day in done:
+        length, cursor = 0, day
+        while cursor in done:
+            length += 1
+            cursor = earlier(cursor)
+        best = max(best, length)
+    cursor = today if counted(today) else earlier(today)
+    if cursor == today and cursor not in done:
+        cursor = earlier(cursor)
+    current = 0
+    while cursor in done:
+        current += 1
+        cursor = earlier(cursor)
+    return Streaks(current, best)
+
+
+@given(
+    offsets=st.sets(st.integers(min_value=0, max_value=60), max_size=40),
+    today_offset=st.integers(min_value=0, max_value=62),
+    mode=st.sampled_from(list(StreakMode)),
+)
+def test_streaks_agree_with_walking_back_day_by_day(
+    offsets: set[int], today_offset: int, mode: StreakMode
+) -> None:
+    origin = date(2026, 1, 1)
+    days = {origin + timedelta(days=n) for n in offsets}
+    today = origin + timedelta(days=today_offset)
+    assert streaks(days, today, mode) == walk_back_streaks(days, today, mode)

@@ -65,26 +65,37 @@ def _previous(day: date, mode: StreakMode) -> date:
     return day
 
 
+def _position(day: date, mode: StreakMode) -> int:
+    """A number that goes up by one from each counted day to the next (Friday to Monday, too)."""
+    ordinal = day.toordinal()
+    if mode is StreakMode.DAILY:
+        return ordinal
+    week, weekday = divmod(ordinal - 1, 7)  # ordinal 1 (1 Jan of year 1) was a Monday
+    return week * 5 + weekday
+
+
 def streaks(done_days: Iterable[date], today: date, mode: StreakMode) -> Streaks:
     """Current and best runs of counted days with at least one completed session.
 
     The current streak ends today, or on the last counted day before it while
     today has no session yet: a day is not lost until it is over.
     """
-    days = {day for day in done_days if day_counts(day, mode)}
+    positions = sorted({_position(day, mode) for day in done_days if day_counts(day, mode)})
     best = run = 0
-    before: date | None = None
-    for day in sorted(days):
-        run = run + 1 if before is not None and _previous(day, mode) == before else 1
+    before: int | None = None
+    for position in positions:
+        run = run + 1 if before is not None and position == before + 1 else 1
         best = max(best, run)
-        before = day
+        before = position
+    done = set(positions)
     cursor = today if day_counts(today, mode) else _previous(today, mode)
-    if cursor == today and cursor not in days:
+    if cursor == today and _position(today, mode) not in done:
         cursor = _previous(cursor, mode)
     current = 0
-    while cursor in days:
+    point = _position(cursor, mode)
+    while point in done:
         current += 1
-        cursor = _previous(cursor, mode)
+        point -= 1
     return Streaks(current, best)
 
 

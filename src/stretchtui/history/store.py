@@ -314,7 +314,9 @@ class HistoryStore:
                 ).fetchone()
             return int(row[0])
 
-    def sessions(self, limit: int | None = 500, since: date | None = None) -> list[SessionRow]:
+    def sessions(
+        self, limit: int | None = 500, since: date | None = None, offset: int = 0
+    ) -> list[SessionRow]:
         """Sessions newest first, optionally only those started on or after `since` (local)."""
         sql = f"SELECT {_SESSION_COLUMNS} FROM sessions"
         params: list[object] = []
@@ -322,9 +324,9 @@ class HistoryStore:
             sql += " WHERE local_date >= ?"
             params.append(since.isoformat())
         sql += " ORDER BY started_utc DESC"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
+        if limit is not None or offset:
+            sql += " LIMIT ? OFFSET ?"
+            params.extend((-1 if limit is None else limit, offset))
         with self._read() as db:
             return [_session_row(row) for row in db.execute(sql, params)]
 

@@ -13,9 +13,10 @@ from textual.widgets import DataTable, Footer, Label, Static
 from stretchtui.durations import format_duration
 from stretchtui.history import HistoryStore, HistoryUnreadable, SessionDetail, SessionRow
 
-# Enough rows to scroll through months of practice; the newest are what people look for,
-# and the screen must open at once even with a hundred thousand sessions.
-PAGE_SIZE = 500
+# The screen must open at once even with a hundred thousand sessions: it shows the newest
+# page and fetches the next one as the cursor nears the end.
+PAGE_SIZE = 100
+FETCH_AHEAD = 10
 STATUS_LABELS = {
     "completed": "completed",
     "ended_early": "ended early",
@@ -64,6 +65,7 @@ class HistoryScreen(Screen[None]):
         self.page_size = page_size
         self.rows: list[SessionRow] = []
         self._compact: bool | None = None
+        self.total = 0
 
     def compose(self) -> ComposeResult:
         yield Label("History", id="history-title")
@@ -79,16 +81,15 @@ class HistoryScreen(Screen[None]):
         self.load()
 
     def load(self) -> None:
+        """(Re)load the newest page, keeping the cursor where it was."""
         note = self.query_one("#history-note", Static)
         table: DataTable[str | Text] = self.query_one("#history-table", DataTable)
+        problem: str | None = None
         try:
-            rows = self.store.sessions(limit=self.page_size)
-            total = self.store.count_sessions() if len(rows) == self.page_size else len(rows)
+            rows = self.store.sessions(limit=max(self.page_size, len(self.rows)))
+            self.total = self.store.count_sessions() if len(rows) >= self.page_size else len(rows)
         except HistoryUnreadable as error:
-            rows, total = [], 0
-            note.update(str(error))
-        else:
-            note.update(self._note(len(rows), total))
+            rows, self.total, problem = [], 0, str(error)
         self.rows = rows
         cursor = table.cursor_row
         compact = self.app.size.width < COMPACT_WIDTH
@@ -102,7 +103,32 @@ class HistoryScreen(Screen[None]):
             table.add_row(*self._cells(row, compact), key=row.id)
         if rows:
             table.move_cursor(row=min(cursor, len(rows) - 1))
+        if problem is None:
+            self._show_note()
+        else:
+            note.update(problem)
         table.focus()
+
+    def load_more(self) -> None:
+        """Append the next page of older sessions."""
+        table: DataTable[str | Text] = self.query_one("#history-table", DataTable)
+        try:
+            more = self.store.sessions(limit=self.page_size, offset=len(self.rows))
+        except HistoryUnreadable as error:
+            self.notify(str(error), severity="error")
+            return
+        self.rows.extend(more)
+        for row in more:
+            table.add_row(*self._cells(row, bool(self._compact)), key=row.id)
+        self._show_note()
+
+    @on(DataTable.RowHighlighted, "#history-table")
+    def _near_the_end(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row >= len(self.rows) - FETCH_AHEAD and len(self.rows) < self.total:
+            self.load_more()
+
+    def _show_note(self) -> None:
+        self.query_one("#history-note", Static).update(self._note(len(self.rows), self.total))
 
     def on_resize(self) -> None:
         if self._compact is not None and (self.app.size.width < COMPACT_WIDTH) != self._compact:
@@ -146,7 +172,7 @@ class HistoryScreen(Screen[None]):
         if self.store.warning:
             return self.store.warning
         if total > shown:
-            return f"The latest {shown} of {total} sessions. `stretchtui history` lists them all."
+            return f"The latest {shown} of {total} sessions; older ones load as you scroll down."
         return f"{total} session{'s' if total != 1 else ''}. Enter shows what was done."
 
     def action_back(self) -> None:
