@@ -95,6 +95,9 @@ class SessionScreen(Screen[SessionResult]):
             else Session(plan, clock, observers=observers, wall=wall)
         )
         self.player = player
+        # A preview at --speed X runs the engine's clock X times faster than real time.
+        self._clock_speed = float(getattr(clock, "speed", 1.0))
+        self._cue_timer_armed = False
         self._notices = list(notices or [])
         self._shown_index = -1
         self._shown_clock = ""
@@ -143,6 +146,26 @@ class SessionScreen(Screen[SessionResult]):
     # ------------------------------------------------------------ time
 
     def _tick(self) -> None:
+        self._handle(self.session.update())
+        self._redraw()
+        self._arm_cue_timer()
+
+    def _arm_cue_timer(self) -> None:
+        """Wake exactly when the next cue is due if that falls before the next tick.
+
+        The display tick alone would play a cue up to one tick late; this keeps
+        sound in step with the schedule without ticking faster.
+        """
+        due = self.session.next_due_in()
+        if due is None:
+            return
+        real = due / self._clock_speed
+        if real < TICK_SECONDS and not self._cue_timer_armed:
+            self._cue_timer_armed = True
+            self.set_timer(max(real, 0.001), self._cue_due)
+
+    def _cue_due(self) -> None:
+        self._cue_timer_armed = False
         self._handle(self.session.update())
         self._redraw()
 
