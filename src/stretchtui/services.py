@@ -11,16 +11,15 @@ from dataclasses import dataclass, field
 from stretchtui.audio import SoundPlayer, create_player
 from stretchtui.clock import Clock, ScaledClock, monotonic_clock
 from stretchtui.config import Settings, load_settings
-from stretchtui.history import open_store
+from stretchtui.history import HistoryStore, open_store
 from stretchtui.paths import AppPaths
-from stretchtui.records import SessionStore
 
 
 @dataclass
 class Services:
     paths: AppPaths
     settings: Settings
-    store: SessionStore
+    store: HistoryStore
     player: SoundPlayer
     clock: Clock
     warnings: list[str] = field(default_factory=list)
@@ -34,7 +33,7 @@ def open_services(paths: AppPaths, *, sound: bool = True, speed: float = 1.0) ->
     """Settings, history store, sound player and clock for one run of the app."""
     loaded = load_settings(paths.config_file)
     warnings = list(loaded.warnings)
-    store: SessionStore = open_store(paths.history_file)
+    store = open_store(paths.history_file)
     player: SoundPlayer = create_player(loaded.settings, enabled=sound)
     clock: Clock = monotonic_clock if speed == 1.0 else ScaledClock(speed)
     for notice in (store.warning, player.notice):

@@ -10,8 +10,8 @@ import pytest
 from stretchtui.audio import SilentPlayer
 from stretchtui.clock import FakeClock
 from stretchtui.config import Settings
+from stretchtui.history import HistoryStore, memory_store
 from stretchtui.paths import AppPaths, bundled_routines_dir
-from stretchtui.records import MemoryStore
 from stretchtui.routines import load_catalog
 from stretchtui.services import Services
 from stretchtui.tui.app import StretchApp
@@ -26,8 +26,8 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def store() -> MemoryStore:
-    return MemoryStore()
+def store() -> HistoryStore:
+    return memory_store()
 
 
 @pytest.fixture
@@ -37,7 +37,7 @@ def player() -> SilentPlayer:
 
 @pytest.fixture
 def make_app(
-    isolated_dirs: dict[str, Path], clock: FakeClock, store: MemoryStore, player: SilentPlayer
+    isolated_dirs: dict[str, Path], clock: FakeClock, store: HistoryStore, player: SilentPlayer
 ) -> AppFactory:
     """`make_app()` for the menu, `make_app("desk-midday")` straight into that session."""
 

@@ -9,7 +9,8 @@ from pathlib import Path
 from rich.console import Console
 from textual.widgets import OptionList, Static
 
-from stretchtui.records import Feeling, MemoryStore
+from stretchtui.history import HistoryStore
+from stretchtui.records import Feeling
 from stretchtui.tui.app import StretchApp
 from stretchtui.tui.screens.menu import MenuScreen
 from stretchtui.tui.screens.safety import SafetyScreen
@@ -113,7 +114,7 @@ async def test_safety_screen_covers_the_principles(make_app: AppFactory) -> None
 
 
 async def test_checkin_is_saved_and_warning_signs_show_when_to_get_help(
-    make_app: AppFactory, store: MemoryStore
+    make_app: AppFactory, store: HistoryStore
 ) -> None:
     app = make_app("desk-coffee-break")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -123,10 +124,11 @@ async def test_checkin_is_saved_and_warning_signs_show_when_to_get_help(
         assert isinstance(app.screen, SummaryScreen)
         assert not app.screen.query_one("#seek-help").display
         await pilot.press("1")
-        session_id = store.results[0].info.session_id
-        assert store.checkins[session_id].feeling is Feeling.BETTER
+        store.flush()
+        assert store.sessions()[0].feeling is Feeling.BETTER
         await pilot.press("y")
-        assert store.checkins[session_id].warning_signs
+        store.flush()
+        assert store.sessions()[0].warning_signs
         assert app.screen.query_one("#seek-help").display
         assert "physiotherapist" in plain(app.screen.query_one("#seek-help", Static))
 

@@ -8,7 +8,8 @@ from textual.widgets import Digits, Label
 
 from stretchtui.clock import FakeClock
 from stretchtui.cues import CueKind
-from stretchtui.records import MemoryStore, SessionStatus
+from stretchtui.history import HistoryStore
+from stretchtui.records import SessionStatus
 from stretchtui.tui.app import StretchApp
 from stretchtui.tui.screens.confirm import ConfirmScreen
 from stretchtui.tui.screens.session import SessionScreen
@@ -65,7 +66,7 @@ async def test_pause_freezes_countdown_and_shows_paused(
 
 
 async def test_skipping_to_the_end_shows_the_summary_and_records_it(
-    make_app: AppFactory, store: MemoryStore
+    make_app: AppFactory, store: HistoryStore
 ) -> None:
     app = make_app("desk-midday")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -74,8 +75,12 @@ async def test_skipping_to_the_end_shows_the_summary_and_records_it(
             await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
-        assert store.results and store.results[0].status is SessionStatus.COMPLETED
-        assert all(run.skipped for run in store.runs)
+        store.flush()
+        [row] = store.sessions()
+        assert row.status == SessionStatus.COMPLETED.value
+        detail = store.session_detail(row.id)
+        assert detail is not None and len(detail.segments) == 4
+        assert all(segment.skipped for segment in detail.segments)
 
 
 async def test_end_asks_first_and_keeps_going_on_no(make_app: AppFactory) -> None:
@@ -91,7 +96,7 @@ async def test_end_asks_first_and_keeps_going_on_no(make_app: AppFactory) -> Non
         assert not app.screen.session.is_finished
 
 
-async def test_end_on_yes_records_ended_early(make_app: AppFactory, store: MemoryStore) -> None:
+async def test_end_on_yes_records_ended_early(make_app: AppFactory, store: HistoryStore) -> None:
     app = make_app("desk-midday")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -100,7 +105,8 @@ async def test_end_on_yes_records_ended_early(make_app: AppFactory, store: Memor
         await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
-        assert store.results[0].status is SessionStatus.ENDED_EARLY
+        store.flush()
+        assert [row.status for row in store.sessions()] == [SessionStatus.ENDED_EARLY.value]
 
 
 async def test_cues_reach_the_player_and_mute_stops_them(

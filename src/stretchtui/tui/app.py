@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from rich.markup import escape
 from textual.app import App
 
+from stretchtui.clock import wall_clock
+from stretchtui.history import HistoryUnreadable
+from stretchtui.history.advice import menu_notes
 from stretchtui.plan import build_plan
 from stretchtui.records import SessionResult
 from stretchtui.routines import Catalog, CatalogEntry
 from stretchtui.services import Services
+from stretchtui.tui.screens.history import HistoryScreen
 from stretchtui.tui.screens.menu import MenuScreen
+from stretchtui.tui.screens.progress import ProgressScreen
 from stretchtui.tui.screens.session import SessionScreen
 from stretchtui.tui.screens.summary import SummaryScreen
 
@@ -37,7 +43,15 @@ class StretchApp(App[int]):
             self.push_screen(MenuScreen(self.catalog, self.menu_notes()))
 
     def menu_notes(self) -> list[str]:
-        return list(self.services.warnings)
+        """Warnings about this run, then the history's advice (safety first, else progress)."""
+        notes = list(self.services.warnings)
+        try:
+            advice = menu_notes(self.services.store, self.services.settings, wall_clock())
+        except HistoryUnreadable as error:
+            advice = []
+            notes.append(str(error))
+        notes += [f"[b]{escape(note.title)}[/b]\n{escape(note.text)}" for note in advice]
+        return notes
 
     def on_menu_screen_start(self, message: MenuScreen.Start) -> None:
         self.start_session(message.entry)
@@ -71,7 +85,11 @@ class StretchApp(App[int]):
             self.screen.show_notes(self.menu_notes())
 
     def action_open_history(self) -> None:
-        self.bell()
+        self.push_screen(HistoryScreen(self.services.store), self._back_to_menu)
 
     def action_open_progress(self) -> None:
-        self.bell()
+        screen = ProgressScreen(self.services.store, self.services.settings.streak)
+        self.push_screen(screen, self._back_to_menu)
+
+    def _back_to_menu(self, _: None = None) -> None:
+        self._refresh_menu()
