@@ -82,7 +82,7 @@ def progress_note(store: HistoryStore, today: date) -> Note | None:
         span = (total.last_completed - total.first_completed).days
         if span < PROGRESS_SPAN_DAYS:
             continue
-        if any(c.warning_signs for c in store.checkins(total.first_completed)):
+        if store.warning_signs_since(total.first_completed):
             return None
         weeks = max(2, round(span / 7))
         article = "an" if following[0] in "aeiou" else "a"

@@ -106,7 +106,8 @@ DROP INDEX sessions_by_level;
 DROP INDEX sessions_by_checkin;
 CREATE INDEX sessions_with_checkin ON sessions (local_date, started_utc)
     WHERE checkin_utc IS NOT NULL;
-CREATE INDEX sessions_in_progress ON sessions (status) WHERE status = 'in_progress'
+CREATE INDEX sessions_in_progress ON sessions (status) WHERE status = 'in_progress';
+CREATE INDEX sessions_with_warning_signs ON sessions (local_date) WHERE warning_signs = 1
 """
 
 

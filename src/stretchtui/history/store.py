@@ -430,6 +430,16 @@ class HistoryStore:
                 )
             ]
 
+    def warning_signs_since(self, since: date) -> bool:
+        """Whether any check-in from `since` (local day) on reported pain, numbness or tingling."""
+        with self._read() as db:
+            row = db.execute(
+                "SELECT EXISTS (SELECT 1 FROM sessions "
+                "WHERE warning_signs = 1 AND local_date >= ?)",
+                (since.isoformat(),),
+            ).fetchone()
+            return bool(row[0])
+
     # ------------------------------------------------------------ inside
 
     def _submit(self, job: Job) -> None:
