@@ -6,7 +6,8 @@ left after removing escape sequences: "Beginner back routine" (the first
 routine in stretchtui's menu) or the one line a bare Textual app with a single
 Static shows. The bare app is written to a temporary file and run with the same
 Python. Runs alternate (bare, stretchtui, bare, ...) after one unmeasured
-warm-up of each, so both see the same machine and the same file cache.
+warm-up of each, so both see the same machine and the same file cache, and
+both start from cached bytecode (kept in a temporary PYTHONPYCACHEPREFIX).
 
     .venv/bin/python benchmarks/startup.py [--runs N]
 
@@ -144,7 +145,12 @@ def main() -> int:
         bare_file = Path(home, "bare_app.py")
         bare_file.write_text(BARE_APP)
         env = {key: value for key, value in os.environ.items() if key not in ("COLUMNS", "LINES")}
+        # Both programs get cached bytecode, written by the warm-up runs into a private folder,
+        # as an installed package has; with PYTHONDONTWRITEBYTECODE set (as in some CI shells)
+        # stretchtui's own modules would otherwise be compiled from source on every start.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         env.update(
+            PYTHONPYCACHEPREFIX=str(Path(home, "pycache")),
             TERM="xterm-256color",
             STRETCHTUI_CONFIG_DIR=str(Path(home, "config")),
             STRETCHTUI_DATA_DIR=str(Path(home, "data")),
