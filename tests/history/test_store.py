@@ -411,3 +411,36 @@ def test_version_1_file_is_migrated_with_its_totals_filled_in(tmp_path: Path) ->
     record_session(store, "beginner", MORNING)
     assert store.status_counts() == {"completed": 2, "ended_early": 1}
     store.close()
+
+
+def test_a_session_given_up_elsewhere_that_then_finishes_counts_as_finished(
+    tmp_path: Path,
+) -> None:
+    from stretchtui.clock import FakeClock
+    from stretchtui.plan import build_plan
+    from stretchtui.routines import load_routine
+    from stretchtui.session import Session
+
+    path = tmp_path / "history.sqlite3"
+    running = open_store(path)
+    plan = build_plan(load_routine(ROUTINES / "desk-coffee-break.yaml", "desk-coffee-break"))
+    clock = FakeClock(0.0)
+    started = datetime(2026, 3, 1, 8, 0, tzinfo=PARIS)
+    session = Session(
+        plan, clock, wall=lambda: started + timedelta(seconds=clock.now), observers=[running]
+    )
+    session.start()
+    running.flush()
+    # Seen from a machine sharing the file, a day-old session in progress is given up.
+    sqlite3.connect(path, isolation_level=None).execute("UPDATE sessions SET host = 'elsewhere'")
+    other = open_store(path)
+    other.flush()
+    assert other.status_counts() == {"interrupted": 1}
+    other.close()
+    while not session.is_finished:
+        clock.advance(session.remaining)
+        session.update()
+    running.flush()
+    assert running.status_counts() == {"completed": 1}
+    running.close()
+    assert kept_totals(path)[:2] == raw_totals(path)[:2]

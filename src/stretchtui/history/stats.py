@@ -128,9 +128,10 @@ def weekly_minutes(
     starts = tuple(week_start(today) - timedelta(weeks=back) for back in range(weeks - 1, -1, -1))
     totals = dict.fromkeys(starts, 0.0)
     for day, minutes in minutes_by_day.items():
-        start = week_start(day)
-        if start in totals:
-            totals[start] += minutes
+        if starts and day >= starts[0]:
+            start = week_start(day)
+            if start in totals:
+                totals[start] += minutes
     return starts, tuple(totals[start] for start in starts)
 
 

@@ -183,10 +183,6 @@ class HistoryStore:
         atexit.register(self.close)
 
     @property
-    def in_memory(self) -> bool:
-        return self._reader is self._writer
-
-    @property
     def warning(self) -> str | None:
         return self._warning
 
@@ -257,7 +253,9 @@ class HistoryStore:
                 "paused_seconds = ? WHERE id = ?",
                 values,
             )
-            finished = was == "in_progress"
+            # A session wrongly given up for interrupted (its host renamed, say) that then
+            # ends normally is counted as what it really was.
+            finished = was in ("in_progress", "interrupted")
             _add_totals(
                 db,
                 day=day,
@@ -265,6 +263,7 @@ class HistoryStore:
                 active=float(active) - float(recorded),
                 completed=int(finished and status == "completed"),
                 ended_early=int(finished and status == "ended_early"),
+                interrupted=-int(was == "interrupted"),
             )
 
         self._submit(write)
