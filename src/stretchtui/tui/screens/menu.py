@@ -38,8 +38,10 @@ def section_of(entry: CatalogEntry) -> str:
 def option_label(entry: CatalogEntry) -> str:
     routine = entry.routine
     if routine is None:
-        first = entry.problems[0].message if entry.problems else "has errors"
-        return f"✗ {entry.path.name}: {first}"
+        problem = entry.problems[0] if entry.problems else None
+        first = f"{problem.field}: {problem.message}" if problem and problem.field else None
+        detail = first or (problem.message if problem else "has errors")
+        return f"[red]✗[/red] {escape(entry.path.name)}: {escape(detail)}"
     total = format_duration(build_plan(routine).total_seconds)
     name = routine.name if len(routine.name) <= 26 else routine.name[:25] + "…"
     return f"{escape(name):<26} [dim]{total:>7}[/dim]"
