@@ -104,6 +104,7 @@ class CuePlayer:
                 self._speaker.set_volume(self._volume)
 
     def play(self, cue: Cue) -> None:
+        """Hand the cue's sound to the worker and return at once."""
         if self._muted or self._closed:
             return
         sound = sound_for(cue)
