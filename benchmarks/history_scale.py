@@ -73,7 +73,9 @@ def seed(path: Path, count: int) -> float:
     moment = datetime(2026, 3, 11, 17, 0, tzinfo=UTC) - timedelta(minutes=int(count * 95))
     db = sqlite3.connect(path)
     db.execute("PRAGMA synchronous = OFF")
-    sessions, segments, areas = [], [], []
+    sessions: list[tuple[object, ...]] = []
+    segments: list[tuple[object, ...]] = []
+    areas: list[tuple[object, ...]] = []
 
     def flush() -> None:
         db.executemany("INSERT INTO sessions VALUES (" + ",".join("?" * 19) + ")", sessions)
