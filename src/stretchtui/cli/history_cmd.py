@@ -134,14 +134,18 @@ def print_table(context: CliContext, rows: list[SessionRow], total: int) -> None
         context.out.print("No sessions recorded yet.")
         return
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
-    table.add_column("started", width=16, no_wrap=True)
     # Only the routine name gives way in a narrow terminal; rich would squeeze every column.
-    room = max(12, context.out.width - (16 + 12 + 11 + 7 + 12) - 2 * 5)
-    table.add_column("routine", overflow="ellipsis", no_wrap=True, max_width=room)
-    table.add_column("level", width=12, no_wrap=True)
+    level = max(5, *(len(row.level) for row in rows))
+    checkin = max(8, *(len(checkin_text(row)) for row in rows))
+    fixed = 16 + level + 11 + 7 + checkin + 2 * 5
+    table.add_column("started", width=16, no_wrap=True)
+    table.add_column(
+        "routine", overflow="ellipsis", no_wrap=True, max_width=max(12, context.out.width - fixed)
+    )
+    table.add_column("level", width=level, no_wrap=True)
     table.add_column("status", width=11, no_wrap=True)
     table.add_column("active", width=7, justify="right", no_wrap=True)
-    table.add_column("check-in", width=12, no_wrap=True)
+    table.add_column("check-in", width=checkin, no_wrap=True)
     for row in rows:
         table.add_row(
             row.started.strftime("%Y-%m-%d %H:%M"),
