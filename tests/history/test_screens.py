@@ -90,7 +90,7 @@ async def test_a_long_history_loads_older_pages_as_the_cursor_nears_the_end(
         table = table_of(app)
         assert table.row_count == 20
         note = str(app.screen.query_one("#history-note", Static).render())
-        assert "latest 20 of 54" in note
+        assert "Latest 20 of 54" in note
         for _ in range(12):
             await pilot.press("down")
         await pilot.pause()

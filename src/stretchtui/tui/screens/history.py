@@ -172,8 +172,8 @@ class HistoryScreen(Screen[None]):
         if self.store.warning:
             return self.store.warning
         if total > shown:
-            return f"The latest {shown} of {total} sessions; older ones load as you scroll down."
-        return f"{total} session{'s' if total != 1 else ''}. Enter shows what was done."
+            return f"Latest {shown} of {total} · more load as you scroll"
+        return f"{total} session{'s' if total != 1 else ''} · Enter for details"
 
     def action_back(self) -> None:
         self.app.pop_screen()
