@@ -446,3 +446,13 @@ def test_a_session_given_up_elsewhere_that_then_finishes_counts_as_finished(
     assert running.status_counts() == {"completed": 1}
     running.close()
     assert kept_totals(path)[:2] == raw_totals(path)[:2]
+
+
+def test_a_folder_where_the_history_file_should_be_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "history.sqlite3").mkdir()
+    store = open_store(tmp_path / "history.sqlite3")
+    assert store.warning is not None
+    assert "cannot be opened as a file" in store.warning
+    record_session(store, "desk-coffee-break", MORNING)
+    assert len(store.sessions()) == 1
+    store.close()

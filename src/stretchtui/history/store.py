@@ -719,8 +719,12 @@ def open_store(path: Path, *, now: datetime | None = None) -> HistoryStore:
 
 def _unwritable(path: Path, error: sqlite3.Error) -> HistoryStore:
     name = getattr(error, "sqlite_errorname", "")
-    if name.startswith("SQLITE_READONLY") or name == "SQLITE_CANTOPEN":
+    if name.startswith("SQLITE_READONLY") or (
+        name == "SQLITE_CANTOPEN" and not os.access(path.parent, os.W_OK)
+    ):
         reason = "the folder or file is read-only"
+    elif name == "SQLITE_CANTOPEN":
+        reason = "it cannot be opened as a file"
     elif name == "SQLITE_FULL":
         reason = "the disk is full"
     else:
