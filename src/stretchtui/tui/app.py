@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
+
 from rich.markup import escape
 from textual.app import App
 
@@ -12,6 +16,7 @@ from stretchtui.plan import build_plan
 from stretchtui.records import SessionResult
 from stretchtui.routines import Catalog, CatalogEntry
 from stretchtui.services import Services
+from stretchtui.session import Session
 from stretchtui.tui.screens.history import HistoryScreen
 from stretchtui.tui.screens.menu import MenuScreen
 from stretchtui.tui.screens.progress import ProgressScreen
@@ -33,10 +38,13 @@ class StretchApp(App[int]):
         self.services = services
         self.catalog = catalog
         self.start_routine = start_routine
+        self.active_session: Session | None = None
         if services.settings.theme in self.available_themes:
             self.theme = services.settings.theme
 
     def on_mount(self) -> None:
+        if not self.is_headless:
+            self._catch_signals()
         if self.start_routine is not None:
             self.start_session(self.start_routine, then_exit=True)
         else:
@@ -52,6 +60,23 @@ class StretchApp(App[int]):
             notes.append(str(error))
         notes += [f"[b]{escape(note.title)}[/b]\n{escape(note.text)}" for note in advice]
         return notes
+
+    def _catch_signals(self) -> None:
+        """A closed terminal (SIGHUP) or a kill (SIGTERM) ends the session cleanly."""
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGHUP, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(signum, self._terminated, signum)
+
+    def _terminated(self, signum: int) -> None:
+        self.end_active_session()
+        self.exit(128 + signum)
+
+    def end_active_session(self) -> None:
+        """End a session still under way, so its record says 'ended early', not 'in progress'."""
+        session = self.active_session
+        if session is not None and not session.is_finished:
+            session.end()
 
     def on_menu_screen_start(self, message: MenuScreen.Start) -> None:
         self.start_session(message.entry)
@@ -78,6 +103,7 @@ class StretchApp(App[int]):
             else:
                 self._refresh_menu()
 
+        self.active_session = screen.session
         self.push_screen(screen, finished)
 
     def _refresh_menu(self) -> None:

@@ -17,5 +17,9 @@ def create_app(
 def run_app(services: Services, catalog: Catalog, start_routine: CatalogEntry | None = None) -> int:
     """Run the app in this terminal until the person leaves; returns the exit code."""
     app = create_app(services, catalog, start_routine)
-    code = app.run()
+    try:
+        code = app.run()
+    finally:
+        # Whatever stopped the app (ctrl+q, a signal, an error), the record must not stay open.
+        app.end_active_session()
     return code if isinstance(code, int) else 0

@@ -73,6 +73,8 @@ class SessionScreen(Screen[SessionResult]):
         Binding("m", "unmute", "Unmute", id="session.unmute"),
         Binding("q,escape", "end", "End", id="session.end"),
         Binding("question_mark", "keys", "Keys", id="session.keys"),
+        # Ctrl+C is the one key everyone knows for "stop": end at once, keep the record.
+        Binding("ctrl+c", "end_now", "End now", show=False, priority=True),
     ]
 
     paused: reactive[bool] = reactive(False, bindings=True)
@@ -348,6 +350,10 @@ class SessionScreen(Screen[SessionResult]):
 
     def action_keys(self) -> None:
         self.app.push_screen(KeysScreen())
+
+    def action_end_now(self) -> None:
+        self.session.end()
+        self._handle([])
 
     def action_end(self) -> None:
         def decided(end: bool | None) -> None:
