@@ -1,8 +1,5 @@
 """stretchtui: a terminal guided stretch-session timer."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("stretchtui")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+unknown"
+# The one place the version is written; pyproject.toml reads it from here, and
+# keeping it a literal spares every start-up the cost of importlib.metadata.
+__version__ = "0.1.0"

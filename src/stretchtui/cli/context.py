@@ -7,11 +7,14 @@ import os
 import sys
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 
 from stretchtui.paths import AppPaths, bundled_routines_dir, resolve_paths
-from stretchtui.routines import Catalog, load_catalog
+
+if TYPE_CHECKING:
+    from stretchtui.routines import Catalog
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -33,6 +36,8 @@ class CliContext:
 
     @cached_property
     def catalog(self) -> Catalog:
+        from stretchtui.routines import load_catalog
+
         return load_catalog(bundled_routines_dir(), self.paths.user_routines_dir)
 
     def error(self, message: str) -> None:

@@ -7,16 +7,14 @@ import csv
 import json
 import sys
 from datetime import date, datetime
-from typing import Any
-
-from rich import box
-from rich.table import Table
+from typing import TYPE_CHECKING, Any
 
 from stretchtui.cli.context import EXIT_INVALID, EXIT_OK, CliContext, add_command
-from stretchtui.config import load_settings
 from stretchtui.durations import format_duration
-from stretchtui.history import HistoryStore, HistoryUnreadable, SessionRow, memory_store, open_store
-from stretchtui.history.stats import Stats, compute_stats
+
+if TYPE_CHECKING:
+    from stretchtui.history import HistoryStore, SessionRow
+    from stretchtui.history.stats import Stats
 
 TABLE_LIMIT = 30
 FIELDS = (
@@ -78,6 +76,8 @@ def positive_int(text: str) -> int:
 
 
 def _open(context: CliContext) -> HistoryStore:
+    from stretchtui.history import memory_store, open_store
+
     path = context.paths.history_file
     # Looking at an empty history must not create a file.
     store = open_store(path) if path.exists() else memory_store()
@@ -106,6 +106,8 @@ def session_json(row: SessionRow) -> dict[str, Any]:
 
 
 def show_history(context: CliContext, args: argparse.Namespace) -> int:
+    from stretchtui.history import HistoryUnreadable
+
     store = _open(context)
     try:
         limit = args.limit if args.limit or args.format != "table" else TABLE_LIMIT
@@ -130,6 +132,9 @@ def show_history(context: CliContext, args: argparse.Namespace) -> int:
 
 
 def print_table(context: CliContext, rows: list[SessionRow], total: int) -> None:
+    from rich import box
+    from rich.table import Table
+
     if not rows:
         context.out.print("No sessions recorded yet.")
         return
@@ -200,6 +205,13 @@ def stats_json(stats: Stats) -> dict[str, Any]:
 
 
 def show_stats(context: CliContext, args: argparse.Namespace) -> int:
+    from rich import box
+    from rich.table import Table
+
+    from stretchtui.config import load_settings
+    from stretchtui.history import HistoryUnreadable
+    from stretchtui.history.stats import compute_stats
+
     settings = load_settings(context.paths.config_file)
     for warning in settings.warnings:
         context.error(warning)
