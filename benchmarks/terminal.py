@@ -6,6 +6,7 @@ Every Tmux has its own socket, so a benchmark never sees or ends anyone else's t
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import time
 import uuid
@@ -13,6 +14,12 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 POLL_SECONDS = 0.05
+
+
+def _unblock_child_signals() -> None:
+    # A shell may hand us SIGCHLD blocked, and a tmux server started so never reaps the
+    # programs it runs: each would stay a zombie until the server ends.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
 
 
 class Tmux:
@@ -34,6 +41,7 @@ class Tmux:
             text=True,
             timeout=10,
             check=True,
+            preexec_fn=_unblock_child_signals,
         )
         return done.stdout
 

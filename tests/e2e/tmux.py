@@ -7,6 +7,7 @@ time never see each other's sessions, and closing it never touches theirs.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import time
 import uuid
@@ -14,6 +15,12 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 POLL_SECONDS = 0.05
+
+
+def _unblock_child_signals() -> None:
+    # A shell may hand us SIGCHLD blocked, and a tmux server started so never reaps the
+    # programs it runs: each would stay a zombie until the server ends.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
 
 
 class Terminal:
@@ -24,9 +31,10 @@ class Terminal:
         self.width = width
         self.height = height
         self.env = dict(env)
-        # remain-on-exit keeps the pane after the program ends, so its exit status can be read;
+        # remain-on-exit keeps the pane, and its last screen, after the program ends;
         # the file keeps any personal ~/.tmux.conf out of the test.
         self.socket_path: Path | None = None
+        self.status_file = workdir / "exit-status"
         self.config = workdir / "tmux.conf"
         self.config.write_text("set -g remain-on-exit on\nset -g status off\n")
 
@@ -38,12 +46,16 @@ class Terminal:
             text=True,
             timeout=10,
             check=True,
+            preexec_fn=_unblock_child_signals,
         )
         return done.stdout
 
     def start(self, command: Sequence[str]) -> None:
         size = ["-x", str(self.width), "-y", str(self.height)]
-        self.tmux("new-session", "-d", "-s", "e2e", *size, *command)
+        # The shell waits for the program and writes down its exit status: tmux's own record
+        # of it (pane_dead_status) sometimes never arrives, when tmux is slow to reap the child.
+        recorder = ["sh", "-c", '"$@"; echo $? > "$0"', str(self.status_file), *command]
+        self.tmux("new-session", "-d", "-s", "e2e", *size, *recorder)
         self.socket_path = Path(self.tmux("display-message", "-p", "#{socket_path}").strip())
 
     def screen(self) -> str:
@@ -69,22 +81,31 @@ class Terminal:
 
     def exit_status(self) -> int | None:
         """The program's exit status once it has ended, else None."""
-        # The status field is empty while the program runs.
-        fields = self.tmux(
-            "display-message", "-p", "-t", "e2e", "#{pane_dead} #{pane_dead_status}"
-        ).split()
-        return int(fields[1]) if fields[0] == "1" else None
+        try:
+            written = self.status_file.read_text()
+        except FileNotFoundError:
+            return None
+        return int(written) if written.endswith("\n") else None
 
     def wait_for_exit(self, timeout: float = 10.0) -> int:
         deadline = time.monotonic() + timeout
         while (status := self.exit_status()) is None:
             if time.monotonic() > deadline:
                 raise AssertionError(
-                    f"the program still runs after {timeout:g}s; the screen shows:\n"
-                    + self.screen()
+                    f"the program still runs after {timeout:g}s ({self.process_state()});"
+                    f" the screen shows:\n{self.screen()}"
                 )
             time.sleep(POLL_SECONDS)
         return status
+
+    def process_state(self) -> str:
+        """The pane's process as the kernel sees it, e.g. 'pid 123 state S', for failure notes."""
+        pid = self.tmux("display-message", "-p", "-t", "e2e", "#{pane_pid}").strip()
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+        except OSError:
+            return f"pid {pid} gone"
+        return f"pid {pid} state {stat.rsplit(')', 1)[1].split()[0]}"
 
     def close(self) -> None:
         # Only this terminal's own server: the socket name is unique to it.
