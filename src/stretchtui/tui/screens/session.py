@@ -54,6 +54,7 @@ REMINDER_STATIC = (
 REMINDER_DYNAMIC = ("Slow and controlled · one breath for each rep", "Slow and controlled")
 REMINDER_PREPARE = (STOP_ON_PAIN, "Stop if anything hurts sharply")
 NARROW_WIDTH = 60
+PROGRESS_STEPS = 200
 
 
 class SessionScreen(Screen[SessionResult]):
@@ -104,6 +105,7 @@ class SessionScreen(Screen[SessionResult]):
         self._shown_index = -1
         self._shown_clock = ""
         self._shown_progress = ""
+        self._shown_progress_step = -1
         self._shown_rep: int | None = None
         self._announcement = ""
 
@@ -259,9 +261,13 @@ class SessionScreen(Screen[SessionResult]):
         plan = session.plan
         segment = session.segment
         done_seconds = plan.total_seconds - plan.seconds_from(session.index) + session.elapsed
-        self.query_one("#session-progress", ProgressBar).update(
-            total=plan.total_seconds, progress=min(done_seconds, plan.total_seconds)
-        )
+        # Repaint the bar only when it would visibly move (a 200th of the session).
+        step = int(min(done_seconds, plan.total_seconds) * PROGRESS_STEPS / plan.total_seconds)
+        if step != self._shown_progress_step:
+            self._shown_progress_step = step
+            self.query_one("#session-progress", ProgressBar).update(
+                total=plan.total_seconds, progress=min(done_seconds, plan.total_seconds)
+            )
         left = format_duration(session.session_remaining)
         if segment.stretch_number is not None:
             text = f"Stretch {segment.stretch_number} of {plan.stretch_count} · {left} left"
@@ -269,7 +275,8 @@ class SessionScreen(Screen[SessionResult]):
             text = f"{plan.stretch_count} stretches · {left} left"
         if text != self._shown_progress:
             self._shown_progress = text
-            self.query_one("#progress-text", Label).update(text)
+            # The label has a fixed width, so a new text needs no layout pass.
+            self.query_one("#progress-text", Label).update(text, layout=False)
 
     def _show_breath(self) -> None:
         guide = self.query_one("#breath", BreathGuide)
