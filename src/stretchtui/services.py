@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from stretchtui.audio import SoundPlayer, create_player
+from stretchtui.audio.deferred import DeferredPlayer
 from stretchtui.clock import Clock, ScaledClock, monotonic_clock
 from stretchtui.config import Settings, load_settings
 from stretchtui.history import HistoryStore, open_store
@@ -29,14 +30,27 @@ class Services:
         self.store.close()
 
 
-def open_services(paths: AppPaths, *, sound: bool = True, speed: float = 1.0) -> Services:
-    """Settings, history store, sound player and clock for one run of the app."""
+def open_services(
+    paths: AppPaths, *, sound: bool = True, speed: float = 1.0, defer_sound: bool = False
+) -> Services:
+    """Settings, history store, sound player and clock for one run of the app.
+
+    With `defer_sound` the player is chosen in the background (the menu need not
+    wait for the sound device); its notice then comes with the player, not in
+    `warnings`.
+    """
     loaded = load_settings(paths.config_file)
     warnings = list(loaded.warnings)
     store = open_store(paths.history_file)
-    player: SoundPlayer = create_player(loaded.settings, enabled=sound)
+    settings = loaded.settings
+    player: SoundPlayer
+    if defer_sound:
+        player = DeferredPlayer(lambda: create_player(settings, enabled=sound))
+    else:
+        player = create_player(settings, enabled=sound)
     clock: Clock = monotonic_clock if speed == 1.0 else ScaledClock(speed)
-    for notice in (store.warning, player.notice):
+    notices = [store.warning] if defer_sound else [store.warning, player.notice]
+    for notice in notices:
         if notice:
             warnings.append(notice)
     return Services(paths, loaded.settings, store, player, clock, warnings)

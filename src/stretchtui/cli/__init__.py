@@ -70,7 +70,7 @@ def default_command(context: CliContext, args: argparse.Namespace) -> int:
     from stretchtui.services import open_services
     from stretchtui.tui.launch import run_app
 
-    services = open_services(context.paths)
+    services = open_services(context.paths, defer_sound=True)
     try:
         return run_app(services, context.catalog)
     finally:

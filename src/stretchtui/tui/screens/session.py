@@ -140,7 +140,10 @@ class SessionScreen(Screen[SessionResult]):
 
     def on_mount(self) -> None:
         self.muted = self.player.muted
-        notice = "  ".join(self._notices)
+        notices = self._notices
+        if self.player.notice and self.player.notice not in notices:
+            notices = [*notices, self.player.notice]
+        notice = "  ".join(notices)
         self.query_one("#notice", Label).update(notice)
         self.query_one("#notice", Label).display = bool(notice)
         self._handle(self.session.start())
