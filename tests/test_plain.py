@@ -302,3 +302,13 @@ def test_how_to_do_a_stretch_is_said_once_not_every_round() -> None:
     lines = out.getvalue().splitlines()
     assert sum(line.endswith("How: Turn the chest to one side.") for line in lines) == 1
     assert sum(line.endswith("Get ready: Twist (RIGHT side).") for line in lines) == 3
+
+
+def test_m_mutes_and_unmutes_the_sound() -> None:
+    session, wait, player, _, out = setup([(1.0, "m"), (7.0, "m")])
+    run_plain(session, player, out, wait=wait, keys=True)
+    lines = out.getvalue().splitlines()
+    assert "[00:01] Sound off." in lines and "[00:07] Sound on." in lines
+    # Cues during the muted stretch (the hold's start at 5 s) never reached the player.
+    heard = [cue.segment.index for cue in player.played if cue.kind is CueKind.SEGMENT_START]
+    assert 1 not in heard and 0 in heard and 2 in heard

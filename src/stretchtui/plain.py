@@ -30,7 +30,7 @@ from stretchtui.session import Session
 EXIT_OK = 0
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
-KEYS_HELP = "Keys: space pause/resume, n skip, b back, + ten seconds more, q end."
+KEYS_HELP = "Keys: space pause/resume, n skip, b back, + ten seconds more, m mute, q end."
 HANDS_FREE_HELP = "Hands-free: no keys are read. Ctrl+C ends the session and keeps the record."
 _EXPLAINED = (SegmentKind.WARMUP, SegmentKind.PREPARE)
 
@@ -135,14 +135,16 @@ def run_plain(
             say("Stopped.")
             break
         if event is not None:
-            announce(_press(session, event, say))
+            announce(_press(session, player, event, say))
         announce(session.update())
 
     _summary(session, writer)
     return exit_code
 
 
-def _press(session: Session, key: str, say: Callable[[str], None]) -> list[Cue]:
+def _press(
+    session: Session, player: SoundPlayer, key: str, say: Callable[[str], None]
+) -> list[Cue]:
     if key == " ":
         cues = session.toggle_pause()
         if not session.is_finished:
@@ -159,6 +161,10 @@ def _press(session: Session, key: str, say: Callable[[str], None]) -> list[Cue]:
             say(f"Ten seconds more: {spoken_duration(math.ceil(session.remaining))} left.")
         else:
             say("No more time can be added here.")
+        return []
+    if key in ("m", "M"):
+        player.set_muted(not player.muted)
+        say("Sound off." if player.muted else "Sound on.")
         return []
     if key in ("q", "Q"):
         session.end()
