@@ -225,6 +225,10 @@ def test_desk_session_from_menu_through_pause_and_skips_to_summary_and_history(
     assert "(skipped)" in summary
     assert "Paused" in summary
 
+    # The summary ignores keys for a moment (a late skip must not answer the check-in);
+    # the footer shows its keys once they work.
+    terminal.wait_for("Done")
+    terminal.press("1")
     terminal.press("d")
     terminal.wait_for("Desk micro-sessions")
     terminal.press("q")
@@ -242,3 +246,4 @@ def test_desk_session_from_menu_through_pause_and_skips_to_summary_and_history(
     assert session["routine_name"] == case.name
     assert session["status"] == "completed"
     assert session["paused_seconds"] >= PAUSE_LOOK_SECONDS - 0.5
+    assert session["feeling"] == "better"

@@ -125,6 +125,10 @@ async def test_checkin_is_saved_and_warning_signs_show_when_to_get_help(
         assert not app.screen.query_one("#seek-help").display
         await pilot.press("1")
         store.flush()
+        assert store.sessions()[0].feeling is None, "keys right after the summary are ignored"
+        await pilot.pause(1.1)
+        await pilot.press("1")
+        store.flush()
         assert store.sessions()[0].feeling is Feeling.BETTER
         await pilot.press("y")
         store.flush()
@@ -138,7 +142,7 @@ async def test_done_on_the_summary_of_a_run_leaves_the_app(make_app: AppFactory)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("n", "n")
-        await pilot.pause()
+        await pilot.pause(1.1)
         await pilot.press("d")
         await pilot.pause()
     assert app.return_value == 0

@@ -10,6 +10,7 @@ from textual.pilot import Pilot
 
 from stretchtui.clock import FakeClock
 from stretchtui.tui.app import StretchApp
+from stretchtui.tui.screens.summary import ARM_SECONDS
 
 AppFactory = Callable[..., StretchApp]
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((40, 12), id="40x12")]
@@ -75,4 +76,11 @@ def test_summary(
     snap_compare: Any, make_app: AppFactory, clock: FakeClock, size: tuple[int, int]
 ) -> None:
     app = make_app("desk-midday")
-    assert snap_compare(app, run_before=after(clock, 50), terminal_size=size)
+    run_session = after(clock, 50)
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await run_session(pilot)
+        # Past the moment the summary ignores keys, so its footer is settled.
+        await pilot.pause(ARM_SECONDS + 0.3)
+
+    assert snap_compare(app, run_before=run_before, terminal_size=size)

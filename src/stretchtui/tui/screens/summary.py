@@ -14,6 +14,10 @@ from stretchtui.durations import format_duration
 from stretchtui.guidance import CHECKIN_QUESTION, seek_help_text
 from stretchtui.records import CheckIn, Feeling, SessionResult, SessionStatus, SessionStore
 
+ARM_SECONDS = 1.0
+"""Keys are ignored this long after the summary appears: a skip pressed a moment too
+late must not answer the check-in on the person's behalf."""
+
 FEELING_BUTTONS = (
     (Feeling.BETTER, "Better"),
     (Feeling.SAME, "Same"),
@@ -40,6 +44,7 @@ class SummaryScreen(Screen[None]):
         self.result = result
         self.store = store
         self._signs_answered = False
+        self._armed = False
 
     def compose(self) -> ComposeResult:
         result = self.result
@@ -69,7 +74,16 @@ class SummaryScreen(Screen[None]):
         label = self.query_one("#store-warning", Label)
         label.update(warning or "")
         label.display = bool(warning)
-        self.query_one("#feel-better", Button).focus()
+        # Nothing is focused, so a stray space or Enter presses no answer button.
+        self.set_focus(None)
+        self.set_timer(ARM_SECONDS, self._arm)
+
+    def _arm(self) -> None:
+        self._armed = True
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self._armed
 
     def _times(self) -> str:
         result = self.result

@@ -6,7 +6,6 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-
 STEPS = 8
 
 
