@@ -65,6 +65,8 @@ class BreathPhase:
     inhaling: bool
     progress: float
     seconds_left: float
+    length: float = 0.0
+    """Seconds this half of the breath lasts."""
 
 
 class Session:
@@ -203,8 +205,8 @@ class Session:
             return None
         into = elapsed % (inhale + exhale)
         if into < inhale:
-            return BreathPhase(True, into / inhale, inhale - into)
-        return BreathPhase(False, (into - inhale) / exhale, inhale + exhale - into)
+            return BreathPhase(True, into / inhale, inhale - into, inhale)
+        return BreathPhase(False, (into - inhale) / exhale, inhale + exhale - into, exhale)
 
     def next_segment(self) -> Segment | None:
         """The segment after this one, if any."""

@@ -12,11 +12,15 @@ from stretchtui.history import HistoryStore
 from stretchtui.records import SessionStatus
 from stretchtui.tui.app import StretchApp
 from stretchtui.tui.screens.confirm import ConfirmScreen
-from stretchtui.tui.screens.session import SessionScreen
+from stretchtui.tui.screens.session import MAX_WAIT_SECONDS, SessionScreen
 from stretchtui.tui.screens.summary import SummaryScreen
 from stretchtui.tui.widgets.bigtext import BigText
 
 AppFactory = Callable[..., StretchApp]
+
+
+# Long enough for the screen to wake and look at the (fake) clock again.
+SETTLE = MAX_WAIT_SECONDS + 0.15
 
 
 def countdown(app: object) -> str:
@@ -34,10 +38,10 @@ async def test_session_starts_with_prepare_and_countdown_follows_the_clock(
         assert str(app.screen.query_one("#phase", Label).content) == "GET READY"
         assert countdown(app) == "0:05"
         clock.advance(2.5)
-        await pilot.pause(0.2)
+        await pilot.pause(SETTLE)
         assert countdown(app) == "0:03"
         clock.advance(3)
-        await pilot.pause(0.2)
+        await pilot.pause(SETTLE)
         assert str(app.screen.query_one("#phase", Label).content) == "HOLD"
         assert app.screen.query_one("#side", BigText).text == "RIGHT"
         assert countdown(app) == "0:15"
@@ -50,18 +54,18 @@ async def test_pause_freezes_countdown_and_shows_paused(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         clock.advance(10)
-        await pilot.pause(0.2)
+        await pilot.pause(SETTLE)
         before = countdown(app)
         await pilot.press("space")
         assert app.screen.has_class("-paused")
         assert "PAUSED" in str(app.screen.query_one("#paused-banner", Label).content)
         clock.advance(20)
-        await pilot.pause(0.2)
+        await pilot.pause(SETTLE)
         assert countdown(app) == before
         await pilot.press("space")
         assert not app.screen.has_class("-paused")
         clock.advance(2)
-        await pilot.pause(0.2)
+        await pilot.pause(SETTLE)
         assert countdown(app) != before
 
 
@@ -121,7 +125,7 @@ async def test_cues_reach_the_player_and_mute_stops_them(
         assert player.muted
         count = len(player.played)  # type: ignore[attr-defined]
         clock.advance(6)
-        await pilot.pause(0.2)
+        await pilot.pause(SETTLE)
         assert len(player.played) == count  # type: ignore[attr-defined]
         await pilot.press("m")
         assert not player.muted
@@ -132,7 +136,7 @@ async def test_extend_adds_ten_seconds_to_a_hold(make_app: AppFactory, clock: Fa
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         clock.advance(10)
-        await pilot.pause(0.2)
+        await pilot.pause(SETTLE)
         assert countdown(app) == "0:25"
         await pilot.press("plus")
         await pilot.pause()
@@ -144,13 +148,13 @@ async def test_extend_is_not_offered_during_reps(make_app: AppFactory, clock: Fa
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         clock.advance(7)
-        await pilot.pause(0.2)
+        await pilot.pause(SETTLE)
         screen = app.screen
         assert isinstance(screen, SessionScreen)
         assert screen.check_action("extend", ()) is None
         assert screen.query_one("#rep-count", BigText).text == "1/20"
         clock.advance(6)
-        await pilot.pause(0.2)
+        await pilot.pause(SETTLE)
         assert screen.query_one("#rep-count", BigText).text == "2/20"
 
 
@@ -161,7 +165,7 @@ async def test_back_and_restart_return_to_the_stretch_start(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         clock.advance(8)
-        await pilot.pause(0.2)
+        await pilot.pause(SETTLE)
         screen = app.screen
         assert isinstance(screen, SessionScreen)
         assert screen.session.segment.kind.value == "hold"

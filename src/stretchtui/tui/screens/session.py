@@ -6,12 +6,15 @@ redraws what changed; the engine works out time from its clock.
 
 from __future__ import annotations
 
+import math
+
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Digits, Footer, Label, ProgressBar, Static
 
 from stretchtui.audio import SoundPlayer
@@ -25,10 +28,15 @@ from stretchtui.session import Session
 from stretchtui.tui.screens.confirm import ConfirmScreen
 from stretchtui.tui.screens.keys import KeysScreen
 from stretchtui.tui.widgets.bigtext import BigText
+from stretchtui.tui.widgets.breath import STEPS as BREATH_STEPS
 from stretchtui.tui.widgets.breath import BreathGuide
 
-TICK_SECONDS = 0.1
-"""How often the screen asks the engine for news. Cues are noticed within one tick."""
+MAX_WAIT_SECONDS = 0.25
+"""The longest the screen sleeps between two looks at the engine.
+
+It wakes exactly when something visible changes (a countdown second, a step of
+the breath bar, a cue) and at least this often, which keeps a paused screen
+and a test's fake clock responsive without a fast, fixed tick."""
 
 PHASE_TITLES = {
     SegmentKind.WARMUP: "WARM-UP",
@@ -100,7 +108,7 @@ class SessionScreen(Screen[SessionResult]):
         self.player = player
         # A preview at --speed X runs the engine's clock X times faster than real time.
         self._clock_speed = float(getattr(clock, "speed", 1.0))
-        self._cue_timer_armed = False
+        self._wake_timer: Timer | None = None
         self._notices = list(notices or [])
         self._shown_index = -1
         self._shown_clock = ""
@@ -148,33 +156,39 @@ class SessionScreen(Screen[SessionResult]):
         self.query_one("#notice", Label).display = bool(notice)
         self._handle(self.session.start())
         self._redraw()
-        self._timer = self.set_interval(TICK_SECONDS, self._tick)
 
     # ------------------------------------------------------------ time
 
-    def _tick(self) -> None:
+    def _wake(self) -> None:
+        self._wake_timer = None
         self._handle(self.session.update())
         self._redraw()
-        self._arm_cue_timer()
 
-    def _arm_cue_timer(self) -> None:
-        """Wake exactly when the next cue is due if that falls before the next tick.
-
-        The display tick alone would play a cue up to one tick late; this keeps
-        sound in step with the schedule without ticking faster.
-        """
-        due = self.session.next_due_in()
-        if due is None:
+    def _schedule_wake(self) -> None:
+        """Sleep until the next visible change or cue, never longer than MAX_WAIT_SECONDS."""
+        if self._wake_timer is not None:
+            self._wake_timer.stop()
+            self._wake_timer = None
+        if self.session.is_finished:
             return
-        real = due / self._clock_speed
-        if real < TICK_SECONDS and not self._cue_timer_armed:
-            self._cue_timer_armed = True
-            self.set_timer(max(real, 0.001), self._cue_due)
+        delay = min(self._next_change_in() / self._clock_speed, MAX_WAIT_SECONDS)
+        # A hair late rather than early, so the change has happened when we look.
+        self._wake_timer = self.set_timer(max(delay, 0.0) + 0.002, self._wake)
 
-    def _cue_due(self) -> None:
-        self._cue_timer_armed = False
-        self._handle(self.session.update())
-        self._redraw()
+    def _next_change_in(self) -> float:
+        """Clock seconds until a cue is due, the countdown's digits change or the bar steps."""
+        session = self.session
+        remaining = session.remaining
+        # The digits show ceil(remaining): they change each time it crosses a whole second.
+        candidates = [remaining - math.ceil(remaining - 1e-9) + 1 if remaining > 0 else 1.0]
+        due = session.next_due_in()
+        if due is not None:
+            candidates.append(due)
+        breath = session.breath()
+        if breath is not None and not self.has_class("-no-breath"):
+            step = breath.length / BREATH_STEPS
+            candidates.append(step - (breath.progress * breath.length) % step)
+        return max(0.0, min(candidates))
 
     def _handle(self, cues: list[Cue]) -> None:
         for cue in cues:
@@ -182,22 +196,21 @@ class SessionScreen(Screen[SessionResult]):
             if cue.kind in ANNOUNCED:
                 self._announcement = cue.text
         if self.session.is_finished:
-            self._timer_stop()
+            if self._wake_timer is not None:
+                self._wake_timer.stop()
+                self._wake_timer = None
             result = self.session.result
             assert result is not None
             self.dismiss(result)
 
-    def _timer_stop(self) -> None:
-        timer = getattr(self, "_timer", None)
-        if timer is not None:
-            timer.stop()
-
     # ------------------------------------------------------------ drawing
 
     def _redraw(self) -> None:
+        """Show what changed since the last look, then sleep until the next change."""
         session = self.session
         if session.is_finished:
             return
+        self._schedule_wake()
         if session.index != self._shown_index:
             self._shown_index = session.index
             self._show_segment(session.segment)
