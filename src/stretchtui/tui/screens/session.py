@@ -28,7 +28,6 @@ from stretchtui.session import Session
 from stretchtui.tui.screens.confirm import ConfirmScreen
 from stretchtui.tui.screens.keys import KeysScreen
 from stretchtui.tui.widgets.bigtext import BigText
-from stretchtui.tui.widgets.breath import STEPS as BREATH_STEPS
 from stretchtui.tui.widgets.breath import BreathGuide
 
 MAX_WAIT_SECONDS = 0.25
@@ -63,6 +62,9 @@ REMINDER_DYNAMIC = ("Slow and controlled · one breath for each rep", "Slow and 
 REMINDER_PREPARE = (STOP_ON_PAIN, "Stop if anything hurts sharply")
 NARROW_WIDTH = 60
 PROGRESS_STEPS = 200
+BREATH_STEP_SECONDS = 0.5
+"""The breath bar moves on the half second, so its steps fall in the same frames as the
+countdown's (whole seconds): about two repaints a second during a hold, not dozens."""
 
 
 class SessionScreen(Screen[SessionResult]):
@@ -186,8 +188,8 @@ class SessionScreen(Screen[SessionResult]):
             candidates.append(due)
         breath = session.breath()
         if breath is not None and not self.has_class("-no-breath"):
-            step = breath.length / BREATH_STEPS
-            candidates.append(step - (breath.progress * breath.length) % step)
+            into = breath.progress * breath.length
+            candidates.append(BREATH_STEP_SECONDS - into % BREATH_STEP_SECONDS)
         return max(0.0, min(candidates))
 
     def _handle(self, cues: list[Cue]) -> None:
@@ -300,13 +302,16 @@ class SessionScreen(Screen[SessionResult]):
         if breath is None or self.has_class("-no-breath"):
             return
         segment = self.session.segment
+        steps = max(1, round(breath.length / BREATH_STEP_SECONDS))
+        # Ceil, so the bar is full (or empty) during the last step of each half.
+        shown = min(steps, math.ceil(breath.progress * steps - 1e-9)) / steps
         if breath.inhaling:
-            fullness = breath.progress
+            fullness = shown
             word = "Breathe in"
             if segment.phases:
                 word += f" · {segment.phases[0]}"
         else:
-            fullness = 1.0 - breath.progress
+            fullness = 1.0 - shown
             word = "Breathe out"
             if segment.phases:
                 word += f" · {segment.phases[1]}"

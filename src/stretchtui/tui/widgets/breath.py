@@ -6,15 +6,12 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-STEPS = 8
-
 
 class BreathGuide(Widget):
     """Shows the word (Breathe in / Breathe out) over a bar whose length follows the breath.
 
-    `fullness` is 0 (lungs empty) to 1 (full). The bar moves in a few steps per
-    half breath and the widget repaints only when it moves, so a breath costs
-    a couple of repaints a second, not one per timer tick.
+    `fullness` is 0 (lungs empty) to 1 (full). The widget repaints only when
+    the bar moves by a cell; the session screen moves it in half-second steps.
     """
 
     COMPONENT_CLASSES = {"breath--in", "breath--out"}
@@ -39,11 +36,8 @@ class BreathGuide(Widget):
 
     def show(self, inhaling: bool, fullness: float, label: str) -> None:
         width = max(1, self.size.width - 2)
-        # The bar moves in STEPS steps per half breath: smooth enough to follow with the
-        # eye, and a repaint every half second or so instead of at every timer tick.
-        level = round(min(1.0, max(0.0, fullness)) * STEPS) / STEPS
         # Never fully empty: a bar of zero cells reads as "nothing is happening".
-        cells = max(1, round(level * width))
+        cells = max(1, round(min(1.0, max(0.0, fullness)) * width))
         self.inhaling = inhaling
         self.cells = cells
         self.label = label
