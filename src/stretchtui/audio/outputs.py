@@ -17,6 +17,7 @@ from types import ModuleType
 from typing import Any, Protocol, TextIO
 
 from stretchtui.audio.alsa import quiet_stderr, silence_alsa_errors
+from stretchtui.audio.processes import OneAtATime
 from stretchtui.audio.sounds import Clip, CueSound, silence
 
 PROBE_SECONDS = 0.01
@@ -106,8 +107,7 @@ class CommandOutput:
         self._command = command
         self._folder = tempfile.TemporaryDirectory(prefix="stretchtui-sounds-")
         self._files: dict[CueSound, Path] = {}
-        self._current: subprocess.Popen[bytes] | None = None
-        self._stopping: list[subprocess.Popen[bytes]] = []
+        self._runner = OneAtATime()
 
     @property
     def name(self) -> str:
@@ -152,41 +152,13 @@ class CommandOutput:
         path = self._files.get(sound)
         if path is None:
             return
-        self.stop()
-        try:
-            self._current = subprocess.Popen(
-                [*self._command, str(path)],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-        except OSError:
-            self._current = None
+        self._runner.start([*self._command, str(path)])
 
     def stop(self) -> None:
-        current, self._current = self._current, None
-        if current is not None and current.poll() is None:
-            with contextlib.suppress(OSError):
-                current.terminate()
-            self._stopping.append(current)
-        # Reap without waiting: a player that has not exited yet is checked next time.
-        self._stopping = [proc for proc in self._stopping if proc.poll() is None]
+        self._runner.stop()
 
     def close(self) -> None:
-        current = self._current
-        if current is not None:
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                current.wait(timeout=DRAIN_SECONDS)
-        self.stop()
-        for proc in self._stopping:
-            try:
-                proc.wait(timeout=0.5)
-            except subprocess.TimeoutExpired:
-                with contextlib.suppress(OSError):
-                    proc.kill()
-                with contextlib.suppress(subprocess.TimeoutExpired):
-                    proc.wait(timeout=0.5)
-        self._stopping = []
+        self._runner.close(drain=DRAIN_SECONDS)
         self._files = {}
         with contextlib.suppress(OSError):
             self._folder.cleanup()

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
-import subprocess
+from stretchtui.audio.processes import OneAtATime
 
 DRAIN_SECONDS = 4.0
 
@@ -14,52 +13,23 @@ class Speaker:
     def __init__(self, executable: str, volume: int) -> None:
         self._executable = executable
         self._volume = volume
-        self._current: subprocess.Popen[bytes] | None = None
-        self._stopping: list[subprocess.Popen[bytes]] = []
+        self._runner = OneAtATime()
 
     def set_volume(self, volume: int) -> None:
         self._volume = volume
 
     def say(self, text: str) -> None:
-        self.stop()
-        try:
-            self._current = subprocess.Popen(
-                # espeak-ng's amplitude runs 0-200 with 100 as normal speech.
-                [self._executable, "-a", str(max(0, min(100, self._volume))), "--", text],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-        except OSError:
-            self._current = None
+        # espeak-ng's amplitude runs 0-200 with 100 as normal speech.
+        volume = str(max(0, min(100, self._volume)))
+        self._runner.start([self._executable, "-a", volume, "--", text])
 
     def wait(self, timeout: float) -> bool:
         """Wait for the line being said to finish; True if nothing is left speaking."""
-        current = self._current
-        if current is None:
-            return True
-        try:
-            current.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            return False
-        return True
+        return self._runner.wait(timeout)
 
     def stop(self) -> None:
-        current, self._current = self._current, None
-        if current is not None and current.poll() is None:
-            with contextlib.suppress(OSError):
-                current.terminate()
-            self._stopping.append(current)
-        self._stopping = [proc for proc in self._stopping if proc.poll() is None]
+        self._runner.stop()
 
     def close(self) -> None:
         # The last words ("session complete") are worth hearing to the end.
-        self.wait(timeout=DRAIN_SECONDS)
-        self.stop()
-        for proc in self._stopping:
-            try:
-                proc.wait(timeout=0.5)
-            except subprocess.TimeoutExpired:
-                with contextlib.suppress(OSError):
-                    proc.kill()
-        self._stopping = []
+        self._runner.close(drain=DRAIN_SECONDS)

@@ -14,7 +14,7 @@ from rich.console import Console
 from stretchtui.paths import AppPaths, bundled_routines_dir, resolve_paths
 
 if TYPE_CHECKING:
-    from stretchtui.routines import Catalog
+    from stretchtui.routines import Catalog, CatalogEntry
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -39,6 +39,21 @@ class CliContext:
         from stretchtui.routines import load_catalog
 
         return load_catalog(bundled_routines_dir(), self.paths.user_routines_dir)
+
+    def usable_routine(self, name: str) -> CatalogEntry | None:
+        """ROUTINE (an id or a path) ready to run; None, with the reason on stderr, if not."""
+        from stretchtui.routines import UnknownRoutine, resolve_routine
+
+        try:
+            entry = resolve_routine(name, self.catalog)
+        except UnknownRoutine as error:
+            self.error(str(error))
+            return None
+        if entry.routine is None:
+            for problem in entry.problems:
+                print(problem, file=sys.stderr)
+            return None
+        return entry
 
     def error(self, message: str) -> None:
         """One plain line on stderr, prefixed so it is clear who is speaking."""

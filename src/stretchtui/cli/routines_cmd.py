@@ -18,9 +18,7 @@ from stretchtui.plan import Plan, build_plan
 from stretchtui.routines import (
     CatalogEntry,
     Source,
-    UnknownRoutine,
     read_routine,
-    resolve_routine,
 )
 from stretchtui.routines import Routine as RoutineModel
 from stretchtui.routines.problems import display_path
@@ -141,14 +139,8 @@ def plan_json(entry: CatalogEntry, plan: Plan) -> dict[str, Any]:
 
 
 def show_routine(context: CliContext, args: argparse.Namespace) -> int:
-    try:
-        entry = resolve_routine(args.routine, context.catalog)
-    except UnknownRoutine as error:
-        context.error(str(error))
-        return EXIT_INVALID
-    if entry.routine is None:
-        for problem in entry.problems:
-            print(problem, file=sys.stderr)
+    entry = context.usable_routine(args.routine)
+    if entry is None or entry.routine is None:
         return EXIT_INVALID
     plan = build_plan(entry.routine)
     if args.json:

@@ -54,18 +54,11 @@ def run_routine(context: CliContext, args: argparse.Namespace) -> int:
     # Imported here, not at the top: every other command starts faster without them.
     from stretchtui.plain import TerminalWaiter, run_plain
     from stretchtui.plan import build_plan
-    from stretchtui.routines import UnknownRoutine, resolve_routine
     from stretchtui.services import open_services
     from stretchtui.session import Session
 
-    try:
-        entry = resolve_routine(args.routine, context.catalog)
-    except UnknownRoutine as error:
-        context.error(str(error))
-        return EXIT_INVALID
-    if entry.routine is None:
-        for problem in entry.problems:
-            print(problem, file=sys.stderr)
+    entry = context.usable_routine(args.routine)
+    if entry is None or entry.routine is None:
         return EXIT_INVALID
 
     services = open_services(context.paths, sound=not args.no_sound, speed=args.speed)
