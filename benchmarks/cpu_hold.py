@@ -25,7 +25,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from terminal import Tmux, bytes_written, cpu_seconds, stretchtui_command
+from terminal import Terminal, WaitTimedOut, bytes_written, cpu_seconds, stretchtui_command
 
 HERE = Path(__file__).resolve().parent
 ROUTINE = HERE / "routines" / "long-hold.yaml"
@@ -42,7 +42,7 @@ class Window:
     seconds: float
 
 
-def measure(tmux: Tmux, pid: int, window: float) -> Window:
+def measure(tmux: Terminal, pid: int, window: float) -> Window:
     server = tmux.server_pid()
     cpu0, out0, tmux0 = cpu_seconds(pid), bytes_written(pid), cpu_seconds(server)
     start = time.monotonic()
@@ -57,7 +57,7 @@ def run_stretchtui(window: float, home: Path) -> Window:
         "STRETCHTUI_CONFIG_DIR": str(home / "config"),
         "STRETCHTUI_DATA_DIR": str(home / "data"),
     }
-    with Tmux(WIDTH, HEIGHT, env) as tmux:
+    with Terminal(WIDTH, HEIGHT, env, label="e2e-bench") as tmux:
         pid = tmux.start([*stretchtui_command(), "run", str(ROUTINE), "--no-sound"])
         tmux.wait_until(lambda s: "HOLD" in s and "Breathe" in s, 20, "the hold to begin")
         result = measure(tmux, pid, window)
@@ -72,7 +72,7 @@ def run_termdown(window: float) -> Window:
     )
     if termdown is None:
         raise SystemExit("termdown is not installed: .venv/bin/pip install termdown")
-    with Tmux(WIDTH, HEIGHT) as tmux:
+    with Terminal(WIDTH, HEIGHT, label="e2e-bench") as tmux:
         pid = tmux.start([termdown, str(round(window) + TERMDOWN_SPARE_SECONDS)])
         # The figures are drawn in figlet letters; any of them means the count has begun.
         tmux.wait_until(lambda s: s.strip() != "", 20, "termdown to draw")
@@ -92,6 +92,13 @@ def show(name: str, windows: list[Window]) -> float:
 
 
 def main() -> int:
+    try:
+        return compare()
+    except WaitTimedOut as problem:
+        raise SystemExit(str(problem)) from None
+
+
+def compare() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--window", type=float, default=60.0, help="seconds measured (max 80)")
     parser.add_argument("--rounds", type=int, default=1, help="runs of each, alternating")

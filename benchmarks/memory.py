@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from terminal import Tmux, status_kib, stretchtui_command
+from terminal import Terminal, WaitTimedOut, status_kib, stretchtui_command
 
 WIDTH, HEIGHT = 80, 24
 TARGET_MB = 80.0
@@ -33,7 +33,7 @@ ROUTINE_NAME = "Evening wind-down"
 
 
 def peak_mb(
-    command: list[str], home: Path, steps: Callable[[Tmux], None], seconds: float
+    command: list[str], home: Path, steps: Callable[[Terminal], None], seconds: float
 ) -> tuple[float, float]:
     """(peak, current) resident MB of `command` after `steps` and then `seconds` of running."""
     env = {
@@ -41,7 +41,7 @@ def peak_mb(
         "STRETCHTUI_CONFIG_DIR": str(home / "config"),
         "STRETCHTUI_DATA_DIR": str(home / "data"),
     }
-    with Tmux(WIDTH, HEIGHT, env) as tmux:
+    with Terminal(WIDTH, HEIGHT, env, label="e2e-bench") as tmux:
         pid = tmux.start(command)
         steps(tmux)
         time.sleep(seconds)
@@ -50,11 +50,11 @@ def peak_mb(
         return status_kib(pid, "VmHWM") / 1024, status_kib(pid, "VmRSS") / 1024
 
 
-def menu_painted(tmux: Tmux) -> None:
-    tmux.wait_for("Desk micro-sessions")
+def menu_painted(tmux: Terminal) -> None:
+    tmux.wait_for("Desk micro-sessions", timeout=15)
 
 
-def session_from_menu(tmux: Tmux) -> None:
+def session_from_menu(tmux: Terminal) -> None:
     menu_painted(tmux)
     # The preview pane names the highlighted routine on its first line.
     for _ in range(12):
@@ -65,14 +65,21 @@ def session_from_menu(tmux: Tmux) -> None:
     else:
         raise SystemExit(f"could not highlight {ROUTINE_NAME}:\n{tmux.screen()}")
     tmux.press("Enter")
-    tmux.wait_for("GET READY")
+    tmux.wait_for("GET READY", timeout=15)
 
 
-def session_started(tmux: Tmux) -> None:
-    tmux.wait_for("GET READY")
+def session_started(tmux: Terminal) -> None:
+    tmux.wait_for("GET READY", timeout=15)
 
 
 def main() -> int:
+    try:
+        return measure()
+    except WaitTimedOut as problem:
+        raise SystemExit(str(problem)) from None
+
+
+def measure() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=20.0, help="session time before reading")
     args = parser.parse_args()
@@ -80,7 +87,7 @@ def main() -> int:
         raise SystemExit("tmux is not installed")
 
     app = stretchtui_command()
-    cases: list[tuple[str, list[str], Callable[[Tmux], None], float]] = [
+    cases: list[tuple[str, list[str], Callable[[Terminal], None], float]] = [
         ("menu", app, menu_painted, MENU_IDLE_SECONDS),
         ("menu then session", app, session_from_menu, args.seconds),
         (

@@ -1,97 +1,30 @@
 """Shared by the TUI benchmarks: a private tmux terminal, and a process's CPU time and memory.
 
-Every Tmux has its own socket, so a benchmark never sees or ends anyone else's tmux.
+The terminal is the end-to-end tests' own driver (tests/e2e/tmux.py): every one has its
+own socket, so a benchmark never sees or ends anyone else's tmux.
 """
 
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
-import time
-import uuid
-from collections.abc import Callable, Mapping, Sequence
+import sys
 from pathlib import Path
 
-POLL_SECONDS = 0.05
+REPO = Path(__file__).resolve().parent.parent
+# Run as `python benchmarks/X.py`, only benchmarks/ is on the path; the driver lives under tests/.
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
 
+from tests.e2e.tmux import Terminal, WaitTimedOut, stretchtui_command  # noqa: E402
 
-def _unblock_child_signals() -> None:
-    # A shell may hand us SIGCHLD blocked, and a tmux server started so never reaps the
-    # programs it runs: each would stay a zombie until the server ends.
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
-
-
-class Tmux:
-    """A detached tmux session of a fixed size running one command."""
-
-    def __init__(self, width: int, height: int, env: Mapping[str, str] | None = None) -> None:
-        self.socket = f"e2e-bench-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-        self.width = width
-        self.height = height
-        self.env = dict(os.environ if env is None else env)
-        self.socket_path: Path | None = None
-
-    def tmux(self, *args: str) -> str:
-        # -f /dev/null: a personal ~/.tmux.conf (status bar, hooks) would change what is measured.
-        done = subprocess.run(
-            ["tmux", "-L", self.socket, "-f", "/dev/null", *args],
-            env=self.env,
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=True,
-            preexec_fn=_unblock_child_signals,
-        )
-        return done.stdout
-
-    def start(self, command: Sequence[str]) -> int:
-        """Start `command` (run directly, no shell) and return its process id."""
-        size = ["-x", str(self.width), "-y", str(self.height)]
-        self.tmux("new-session", "-d", "-s", "bench", *size, *command)
-        self.tmux("set-option", "-g", "status", "off")
-        self.socket_path = Path(self.tmux("display-message", "-p", "#{socket_path}").strip())
-        return int(self.tmux("display-message", "-p", "-t", "bench", "#{pane_pid}"))
-
-    def server_pid(self) -> int:
-        return int(self.tmux("display-message", "-p", "#{pid}"))
-
-    def screen(self) -> str:
-        return self.tmux("capture-pane", "-p", "-t", "bench")
-
-    def press(self, *keys: str) -> None:
-        self.tmux("send-keys", "-t", "bench", *keys)
-
-    def wait_until(self, condition: Callable[[str], bool], timeout: float, what: str) -> str:
-        deadline = time.monotonic() + timeout
-        while True:
-            shown = self.screen()
-            if condition(shown):
-                return shown
-            if time.monotonic() > deadline:
-                raise SystemExit(f"waited {timeout:g}s for {what}; the screen shows:\n{shown}")
-            time.sleep(POLL_SECONDS)
-
-    def wait_for(self, text: str, timeout: float = 15.0) -> str:
-        return self.wait_until(lambda shown: text in shown, timeout, repr(text))
-
-    def close(self) -> None:
-        subprocess.run(
-            ["tmux", "-L", self.socket, "kill-server"],
-            env=self.env,
-            capture_output=True,
-            timeout=10,
-            check=False,
-        )
-        # tmux 3.3 leaves the socket file behind after kill-server.
-        if self.socket_path is not None:
-            self.socket_path.unlink(missing_ok=True)
-
-    def __enter__(self) -> Tmux:
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self.close()
+__all__ = [
+    "Terminal",
+    "WaitTimedOut",
+    "bytes_written",
+    "cpu_seconds",
+    "status_kib",
+    "stretchtui_command",
+]
 
 
 def cpu_seconds(pid: int) -> float:
@@ -117,11 +50,3 @@ def status_kib(pid: int, field: str) -> int:
         if line.startswith(f"{field}:"):
             return int(line.split()[1])
     raise ValueError(f"no {field} in /proc/{pid}/status")
-
-
-def stretchtui_command() -> list[str]:
-    """The installed entry point next to this Python, as a person would start it."""
-    import sys
-
-    script = Path(sys.executable).with_name("stretchtui")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "stretchtui"]

@@ -11,7 +11,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ from pathlib import Path
 import pytest
 from textual.renderables.digits import DIGITS, DIGITS3X3, DIGITS3X3_BOLD
 
-from .tmux import Terminal
+from .tmux import Terminal, stretchtui_command
 
 pytestmark = [
     pytest.mark.e2e,
@@ -31,13 +30,6 @@ pytestmark = [
 ]
 
 PAUSE_LOOK_SECONDS = 1.5
-
-
-def stretchtui_command() -> list[str]:
-    script = Path(sys.executable).with_name("stretchtui")
-    if script.exists():
-        return [str(script)]
-    return [sys.executable, "-m", "stretchtui"]
 
 
 def _glyph_table() -> dict[tuple[str, str, str], str]:
@@ -129,10 +121,10 @@ def terminal_factory() -> Iterator[list[Terminal]]:
         terminal.close()
 
 
-def open_terminal(opened: list[Terminal], workdir: Path, case: Case) -> Terminal:
-    terminal = Terminal(workdir, case.width, case.height, os.environ)
+def open_terminal(opened: list[Terminal], case: Case) -> Terminal:
+    terminal = Terminal(case.width, case.height, os.environ)
     opened.append(terminal)
-    terminal.start(stretchtui_command())
+    terminal.start(stretchtui_command(), record_exit=True)
     return terminal
 
 
@@ -186,9 +178,9 @@ def highlight(terminal: Terminal, case: Case) -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.width}x{c.height}-{c.routine_id}")
 def test_desk_session_from_menu_through_pause_and_skips_to_summary_and_history(
-    case: Case, quiet_config: dict[str, Path], terminal_factory: list[Terminal], tmp_path: Path
+    case: Case, quiet_config: dict[str, Path], terminal_factory: list[Terminal]
 ) -> None:
-    terminal = open_terminal(terminal_factory, tmp_path, case)
+    terminal = open_terminal(terminal_factory, case)
     terminal.wait_for("Desk micro-sessions", timeout=15)
 
     highlight(terminal, case)
