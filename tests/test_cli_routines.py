@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from samples import BUNDLED_IDS, GOOD
 from stretchtui import __version__
 from stretchtui.cli import build_parser, main
 from stretchtui.cli.context import CliContext
@@ -17,16 +18,6 @@ from stretchtui.routines.problems import display_path
 
 REPO = Path(__file__).resolve().parent.parent
 BAD = REPO / "tests" / "routines" / "bad"
-BUNDLED_IDS = [
-    "beginner",
-    "intermediate",
-    "advanced",
-    "desk-coffee-break",
-    "desk-midday",
-    "desk-evening",
-    "desk-pre-gym",
-]
-GOOD = "name: {name}\nlevel: desk\nsteps:\n  - name: Fold\n    hold: 20s\n"
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -20,16 +20,9 @@ from pathlib import Path
 
 import pytest
 
+from samples import BUNDLED_IDS
+
 REPO = Path(__file__).resolve().parent.parent
-BUNDLED_IDS = {
-    "beginner",
-    "intermediate",
-    "advanced",
-    "desk-coffee-break",
-    "desk-midday",
-    "desk-evening",
-    "desk-pre-gym",
-}
 
 
 def run(*argv: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -101,7 +94,7 @@ def test_installed_wheel_lists_all_seven_bundled_routines_from_inside_the_packag
 
     listed = run(venv / "bin" / "stretchtui", "list", "--json", cwd=outside)
     entries = json.loads(listed.stdout)
-    assert {entry["id"] for entry in entries} == BUNDLED_IDS
+    assert {entry["id"] for entry in entries} == set(BUNDLED_IDS)
     assert all(entry["source"] == "bundled" and not entry["errors"] for entry in entries)
     folder = installed / "_data" / "routines"
     assert all(Path(entry["path"]).parent == folder for entry in entries)

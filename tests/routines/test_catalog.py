@@ -6,19 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from samples import BUNDLED_IDS, GOOD
 from stretchtui.paths import bundled_routines_dir
 from stretchtui.routines import Source, UnknownRoutine, load_catalog, resolve_routine
-
-GOOD = "name: {name}\nlevel: desk\nsteps:\n  - name: Fold\n    hold: 20s\n"
-BUNDLED_IDS = {
-    "beginner",
-    "intermediate",
-    "advanced",
-    "desk-coffee-break",
-    "desk-midday",
-    "desk-evening",
-    "desk-pre-gym",
-}
 
 
 @pytest.fixture
@@ -30,7 +20,7 @@ def user_dir(tmp_path: Path) -> Path:
 
 def test_bundled_routines_are_found_from_the_source_tree() -> None:
     catalog = load_catalog(bundled_routines_dir(), None)
-    assert set(catalog.ids) == BUNDLED_IDS
+    assert set(catalog.ids) == set(BUNDLED_IDS)
     assert all(entry.ok and entry.source is Source.BUNDLED for entry in catalog.entries)
 
 
@@ -44,7 +34,7 @@ def test_a_broken_user_routine_does_not_stop_the_others(user_dir: Path) -> None:
     (user_dir / "mine.yaml").write_text(GOOD.format(name="Mine"))
     (user_dir / "broken.yaml").write_text("name: Broken\nlevel: expert\n")
     catalog = load_catalog(bundled_routines_dir(), user_dir)
-    assert set(catalog.ids) == BUNDLED_IDS | {"mine", "broken"}
+    assert set(catalog.ids) == {*BUNDLED_IDS, "mine", "broken"}
     broken = catalog.get("broken")
     assert broken is not None and not broken.ok
     assert [problem.line for problem in broken.problems] == [1, 2]
@@ -73,7 +63,7 @@ def test_yml_files_count_and_hidden_or_other_files_do_not(user_dir: Path) -> Non
 
 def test_a_missing_user_folder_is_simply_empty(tmp_path: Path) -> None:
     catalog = load_catalog(bundled_routines_dir(), tmp_path / "nowhere")
-    assert set(catalog.ids) == BUNDLED_IDS
+    assert set(catalog.ids) == set(BUNDLED_IDS)
 
 
 def test_a_file_where_the_user_folder_should_be_is_reported(tmp_path: Path) -> None:
@@ -83,7 +73,7 @@ def test_a_file_where_the_user_folder_should_be_is_reported(tmp_path: Path) -> N
     broken = [entry for entry in catalog.entries if not entry.ok]
     assert len(broken) == 1
     assert "expected a folder of routine files" in str(broken[0].problems[0])
-    assert set(catalog.ids) >= BUNDLED_IDS
+    assert set(catalog.ids) >= set(BUNDLED_IDS)
 
 
 def test_resolve_takes_an_id_or_a_path(tmp_path: Path) -> None:
