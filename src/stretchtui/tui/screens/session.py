@@ -118,6 +118,17 @@ class SessionScreen(Screen[SessionResult]):
         self._shown_progress_step = -1
         self._shown_rep: int | None = None
         self._announcement = ""
+        self._shown_announcement = ""
+        # The widgets touched on every wake, kept at hand: a DOM query each time costs more
+        # than the update itself.
+        self._countdown = Digits("", id="countdown")
+        self._rep_count = BigText("", id="rep-count")
+        self._breath = BreathGuide(id="breath")
+        self._announcement_label = Label("", id="announcement")
+        self._progress_text = Label("", id="progress-text")
+        self._progress_bar = ProgressBar(
+            total=plan.total_seconds, show_eta=False, show_percentage=False, id="session-progress"
+        )
 
     # ------------------------------------------------------------ layout
 
@@ -125,25 +136,20 @@ class SessionScreen(Screen[SessionResult]):
         routine = self.session.plan.routine
         with Horizontal(id="session-top"):
             yield Label(routine.name, id="routine-name")
-            yield Label("", id="progress-text")
-        yield ProgressBar(
-            total=self.session.plan.total_seconds,
-            show_eta=False,
-            show_percentage=False,
-            id="session-progress",
-        )
+            yield self._progress_text
+        yield self._progress_bar
         yield Label("", id="paused-banner")
         with Vertical(id="stage"):
             yield Label("", id="phase")
             yield Label("", id="stretch-name")
             with Horizontal(id="big-row"):
-                yield Digits("", id="countdown")
+                yield self._countdown
                 yield BigText("", id="side")
-                yield BigText("", id="rep-count")
-            yield BreathGuide(id="breath")
+                yield self._rep_count
+            yield self._breath
             yield Static("", id="how")
             yield Label("", id="reminder")
-            yield Label("", id="announcement")
+            yield self._announcement_label
             yield Label("", id="next")
         yield Label("", id="notice")
         yield Footer()
@@ -219,17 +225,17 @@ class SessionScreen(Screen[SessionResult]):
         clock = format_clock(session.remaining)
         if clock != self._shown_clock:
             self._shown_clock = clock
-            self.query_one("#countdown", Digits).update(clock)
+            self._countdown.update(clock)
             self._show_progress()
         rep = session.rep
         if rep != self._shown_rep:
             self._shown_rep = rep
             segment = session.segment
-            self.query_one("#rep-count", BigText).text = f"{rep}/{segment.reps}" if rep else ""
+            self._rep_count.text = f"{rep}/{segment.reps}" if rep else ""
         self._show_breath()
-        announcement = self.query_one("#announcement", Label)
-        if str(announcement.content) != self._announcement:
-            announcement.update(self._announcement)
+        if self._announcement != self._shown_announcement:
+            self._shown_announcement = self._announcement
+            self._announcement_label.update(self._announcement)
 
     def _show_segment(self, segment: Segment) -> None:
         session = self.session
@@ -283,7 +289,7 @@ class SessionScreen(Screen[SessionResult]):
         step = int(min(done_seconds, plan.total_seconds) * PROGRESS_STEPS / plan.total_seconds)
         if step != self._shown_progress_step:
             self._shown_progress_step = step
-            self.query_one("#session-progress", ProgressBar).update(
+            self._progress_bar.update(
                 total=plan.total_seconds, progress=min(done_seconds, plan.total_seconds)
             )
         left = format_duration(session.session_remaining)
@@ -294,10 +300,10 @@ class SessionScreen(Screen[SessionResult]):
         if text != self._shown_progress:
             self._shown_progress = text
             # The label has a fixed width, so a new text needs no layout pass.
-            self.query_one("#progress-text", Label).update(text, layout=False)
+            self._progress_text.update(text, layout=False)
 
     def _show_breath(self) -> None:
-        guide = self.query_one("#breath", BreathGuide)
+        guide = self._breath
         breath = self.session.breath()
         if breath is None or self.has_class("-no-breath"):
             return
