@@ -25,7 +25,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from terminal import Terminal, WaitTimedOut, bytes_written, cpu_seconds, stretchtui_command
+from terminal import Terminal, bytes_written, cpu_seconds, report_timeouts, stretchtui_command
 
 HERE = Path(__file__).resolve().parent
 ROUTINE = HERE / "routines" / "long-hold.yaml"
@@ -92,13 +92,6 @@ def show(name: str, windows: list[Window]) -> float:
 
 
 def main() -> int:
-    try:
-        return compare()
-    except WaitTimedOut as problem:
-        raise SystemExit(str(problem)) from None
-
-
-def compare() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--window", type=float, default=60.0, help="seconds measured (max 80)")
     parser.add_argument("--rounds", type=int, default=1, help="runs of each, alternating")
@@ -127,4 +120,4 @@ def compare() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(report_timeouts(main))

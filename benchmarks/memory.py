@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from terminal import Terminal, WaitTimedOut, status_kib, stretchtui_command
+from terminal import Terminal, report_timeouts, status_kib, stretchtui_command
 
 WIDTH, HEIGHT = 80, 24
 TARGET_MB = 80.0
@@ -73,13 +73,6 @@ def session_started(tmux: Terminal) -> None:
 
 
 def main() -> int:
-    try:
-        return measure()
-    except WaitTimedOut as problem:
-        raise SystemExit(str(problem)) from None
-
-
-def measure() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=20.0, help="session time before reading")
     args = parser.parse_args()
@@ -112,4 +105,4 @@ def measure() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(report_timeouts(main))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -22,9 +23,18 @@ __all__ = [
     "WaitTimedOut",
     "bytes_written",
     "cpu_seconds",
+    "report_timeouts",
     "status_kib",
     "stretchtui_command",
 ]
+
+
+def report_timeouts(main: Callable[[], int]) -> int:
+    """Run a benchmark; a screen that never came ends it with that screen, not a traceback."""
+    try:
+        return main()
+    except WaitTimedOut as problem:
+        raise SystemExit(str(problem)) from None
 
 
 def cpu_seconds(pid: int) -> float:
