@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual.pilot import Pilot
 from textual.widgets import Digits, Label
 
 from stretchtui.clock import FakeClock
@@ -23,6 +24,12 @@ AppFactory = Callable[..., StretchApp]
 SETTLE = MAX_WAIT_SECONDS + 0.15
 
 
+async def let_time_pass(pilot: Pilot[int], clock: FakeClock, seconds: float) -> None:
+    """Move the fake clock on, then give the screen time to notice."""
+    clock.advance(seconds)
+    await pilot.pause(SETTLE)
+
+
 def countdown(app: object) -> str:
     screen = app.screen  # type: ignore[attr-defined]
     return str(screen.query_one("#countdown", Digits).value)
@@ -37,11 +44,9 @@ async def test_session_starts_with_prepare_and_countdown_follows_the_clock(
         assert isinstance(app.screen, SessionScreen)
         assert str(app.screen.query_one("#phase", Label).content) == "GET READY"
         assert countdown(app) == "0:05"
-        clock.advance(2.5)
-        await pilot.pause(SETTLE)
+        await let_time_pass(pilot, clock, 2.5)
         assert countdown(app) == "0:03"
-        clock.advance(3)
-        await pilot.pause(SETTLE)
+        await let_time_pass(pilot, clock, 3)
         assert str(app.screen.query_one("#phase", Label).content) == "HOLD"
         assert app.screen.query_one("#side", BigText).text == "RIGHT"
         assert countdown(app) == "0:15"
@@ -53,19 +58,16 @@ async def test_pause_freezes_countdown_and_shows_paused(
     app = make_app("desk-coffee-break")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        clock.advance(10)
-        await pilot.pause(SETTLE)
+        await let_time_pass(pilot, clock, 10)
         before = countdown(app)
         await pilot.press("space")
         assert app.screen.has_class("-paused")
         assert "PAUSED" in str(app.screen.query_one("#paused-banner", Label).content)
-        clock.advance(20)
-        await pilot.pause(SETTLE)
+        await let_time_pass(pilot, clock, 20)
         assert countdown(app) == before
         await pilot.press("space")
         assert not app.screen.has_class("-paused")
-        clock.advance(2)
-        await pilot.pause(SETTLE)
+        await let_time_pass(pilot, clock, 2)
         assert countdown(app) != before
 
 
@@ -124,8 +126,7 @@ async def test_cues_reach_the_player_and_mute_stops_them(
         await pilot.press("m")
         assert player.muted
         count = len(player.played)  # type: ignore[attr-defined]
-        clock.advance(6)
-        await pilot.pause(SETTLE)
+        await let_time_pass(pilot, clock, 6)
         assert len(player.played) == count  # type: ignore[attr-defined]
         await pilot.press("m")
         assert not player.muted
@@ -135,8 +136,7 @@ async def test_extend_adds_ten_seconds_to_a_hold(make_app: AppFactory, clock: Fa
     app = make_app("desk-coffee-break")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        clock.advance(10)
-        await pilot.pause(SETTLE)
+        await let_time_pass(pilot, clock, 10)
         assert countdown(app) == "0:25"
         await pilot.press("plus")
         await pilot.pause()
@@ -147,14 +147,12 @@ async def test_extend_is_not_offered_during_reps(make_app: AppFactory, clock: Fa
     app = make_app("desk-pre-gym")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        clock.advance(7)
-        await pilot.pause(SETTLE)
+        await let_time_pass(pilot, clock, 7)
         screen = app.screen
         assert isinstance(screen, SessionScreen)
         assert screen.check_action("extend", ()) is None
         assert screen.query_one("#rep-count", BigText).text == "1/20"
-        clock.advance(6)
-        await pilot.pause(SETTLE)
+        await let_time_pass(pilot, clock, 6)
         assert screen.query_one("#rep-count", BigText).text == "2/20"
 
 
@@ -164,8 +162,7 @@ async def test_back_and_restart_return_to_the_stretch_start(
     app = make_app("desk-midday")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        clock.advance(8)
-        await pilot.pause(SETTLE)
+        await let_time_pass(pilot, clock, 8)
         screen = app.screen
         assert isinstance(screen, SessionScreen)
         assert screen.session.segment.kind.value == "hold"
