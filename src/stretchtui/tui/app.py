@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
+from typing import TYPE_CHECKING
 
 from rich.markup import escape
 from textual.app import App
@@ -13,15 +14,15 @@ from stretchtui.clock import wall_clock
 from stretchtui.history import HistoryUnreadable
 from stretchtui.history.advice import menu_notes
 from stretchtui.plan import build_plan
-from stretchtui.records import SessionResult
 from stretchtui.routines import Catalog, CatalogEntry
 from stretchtui.services import Services
-from stretchtui.session import Session
-from stretchtui.tui.screens.history import HistoryScreen
 from stretchtui.tui.screens.menu import MenuScreen
-from stretchtui.tui.screens.progress import ProgressScreen
-from stretchtui.tui.screens.session import SessionScreen
-from stretchtui.tui.screens.summary import SummaryScreen
+
+if TYPE_CHECKING:
+    from stretchtui.records import SessionResult
+    from stretchtui.session import Session
+
+# The other screens are imported when first opened: the menu should paint as soon as it can.
 
 
 class StretchApp(App[int]):
@@ -84,6 +85,9 @@ class StretchApp(App[int]):
     def start_session(self, entry: CatalogEntry, *, then_exit: bool = False) -> None:
         assert entry.routine is not None
         services = self.services
+        from stretchtui.tui.screens.session import SessionScreen
+        from stretchtui.tui.screens.summary import SummaryScreen
+
         screen = SessionScreen(
             build_plan(entry.routine),
             clock=services.clock,
@@ -111,9 +115,13 @@ class StretchApp(App[int]):
             self.screen.show_notes(self.menu_notes())
 
     def action_open_history(self) -> None:
+        from stretchtui.tui.screens.history import HistoryScreen
+
         self.push_screen(HistoryScreen(self.services.store), self._back_to_menu)
 
     def action_open_progress(self) -> None:
+        from stretchtui.tui.screens.progress import ProgressScreen
+
         screen = ProgressScreen(self.services.store, self.services.settings.streak)
         self.push_screen(screen, self._back_to_menu)
 
