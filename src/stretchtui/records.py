@@ -161,4 +161,4 @@ class MemoryStore:
         self.checkins[session_id] = checkin
 
     def close(self) -> None:
-        pass
+        """Nothing to release: the sessions live only as long as this object."""

@@ -8,6 +8,7 @@ reduced to the most telling one, and a newer sound cuts an older one.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import threading
 import time
@@ -160,12 +161,10 @@ class CuePlayer:
                 self._pending = None
                 self._busy = True
             try:
-                with self._output_lock:
+                # Never let a sound problem print a traceback over the screen or stop cues.
+                with contextlib.suppress(Exception), self._output_lock:
                     if not self._muted and not self._closed:
                         self._emit(sound, cue)
-            except Exception:
-                # Never let a sound problem print a traceback over the screen or stop cues.
-                pass
             finally:
                 with self._wake:
                     self._busy = False

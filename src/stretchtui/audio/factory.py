@@ -58,10 +58,8 @@ def import_simpleaudio() -> ModuleType | None:
 
 def open_terminal() -> TextIO | None:
     """The controlling terminal for the bell; stdout only if it is one; else None."""
-    try:
+    with contextlib.suppress(OSError):
         return open("/dev/tty", "w", encoding="utf-8")  # noqa: SIM115 (closed by BellOutput)
-    except OSError:
-        pass
     with contextlib.suppress(AttributeError, ValueError):
         if sys.stdout is not None and sys.stdout.isatty():
             return sys.stdout

@@ -10,6 +10,7 @@ most the event that was being written.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import queue
 import socket
@@ -468,11 +469,9 @@ class HistoryStore:
             job(db)
             db.execute("COMMIT")
         except sqlite3.Error as error:
-            try:
+            with contextlib.suppress(sqlite3.Error):
                 if db.in_transaction:
                     db.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass
             self._note_failure(error)
 
     def _note_failure(self, error: sqlite3.Error) -> None:

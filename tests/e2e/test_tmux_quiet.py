@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .test_alsa import needs_alsa, no_device_home
+from audio.test_alsa import needs_alsa, no_device_home
 
 REPO = Path(__file__).resolve().parents[2]
 STRETCHTUI = REPO / ".venv" / "bin" / "stretchtui"
