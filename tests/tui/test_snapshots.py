@@ -85,3 +85,11 @@ def test_summary(
         await pilot.pause(ARM_SECONDS + 0.3)
 
     assert snap_compare(app, run_before=run_before, terminal_size=size)
+
+
+def test_session_hold_on_a_large_terminal(
+    snap_compare: Any, make_app: AppFactory, clock: FakeClock
+) -> None:
+    # 200x60: the routine's stretches show beside the stage, the current one marked.
+    app = make_app("intermediate")
+    assert snap_compare(app, run_before=after(clock, 330), terminal_size=(200, 60))

@@ -139,6 +139,13 @@ class SessionScreen(Screen[SessionResult]):
             yield self._progress_text
         yield self._progress_bar
         yield Label("", id="paused-banner")
+        with Horizontal(id="session-body"):
+            yield from self._stage()
+            yield Static("", id="plan-panel", markup=False)
+        yield Label("", id="notice")
+        yield Footer()
+
+    def _stage(self) -> ComposeResult:
         with Vertical(id="stage"):
             yield Label("", id="phase")
             yield Label("", id="stretch-name")
@@ -151,8 +158,6 @@ class SessionScreen(Screen[SessionResult]):
             yield Label("", id="reminder")
             yield self._announcement_label
             yield Label("", id="next")
-        yield Label("", id="notice")
-        yield Footer()
 
     def on_mount(self) -> None:
         self.muted = self.player.muted
@@ -244,6 +249,7 @@ class SessionScreen(Screen[SessionResult]):
             title += f" · round {segment.round} of {segment.rounds}"
         self.query_one("#phase", Label).update(title)
         self.query_one("#stretch-name", Label).update(segment.name)
+        self.query_one("#plan-panel", Static).update(self._plan_text(segment))
         self.query_one("#side", BigText).text = segment.side.value.upper() if segment.side else ""
         how = segment.how
         if segment.kind is SegmentKind.PREPARE and segment.reps:
@@ -258,6 +264,26 @@ class SessionScreen(Screen[SessionResult]):
         self._shown_rep = -1
         self._shown_clock = ""
         del session
+
+    def _plan_text(self, segment: Segment) -> str:
+        """The routine's stretches with the current one marked (shown on wide terminals)."""
+        routine = self.session.plan.routine
+        lines = [
+            "This session" if routine.rounds == 1 else f"Round {segment.round} of {routine.rounds}"
+        ]
+        for index, step in enumerate(routine.steps):
+            amount = f"{step.reps} reps" if step.reps else format_duration(step.work_seconds)
+            sides = " each side" if len(step.sides) > 1 else ""
+            if segment.step_index is None:
+                marker = " "
+            elif index < segment.step_index:
+                marker = "✓"
+            elif index == segment.step_index:
+                marker = "▶"
+            else:
+                marker = " "
+            lines.append(f"{marker} {step.name}\n    {amount}{sides}")
+        return "\n".join(lines)
 
     def _show_reminder(self) -> None:
         wordings = {
