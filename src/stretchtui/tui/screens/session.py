@@ -245,7 +245,8 @@ class SessionScreen(Screen[SessionResult]):
     def _show_segment(self, segment: Segment) -> None:
         session = self.session
         title = PHASE_TITLES[segment.kind]
-        if segment.rounds > 1:
+        # The warm-up comes before the rounds, so it has no round of its own.
+        if segment.rounds > 1 and segment.kind is not SegmentKind.WARMUP:
             title += f" · round {segment.round} of {segment.rounds}"
         self.query_one("#phase", Label).update(title)
         self.query_one("#stretch-name", Label).update(segment.name)
