@@ -29,9 +29,10 @@ from pathlib import Path
 
 from stretchtui.history import open_store
 from stretchtui.history.schema import migrate
-from stretchtui.history.store import utc_text
+from stretchtui.history.store import SEGMENT_INSERT, segment_values, utc_text
 from stretchtui.paths import bundled_routines_dir
 from stretchtui.plan import Plan, build_plan
+from stretchtui.records import SegmentRun
 from stretchtui.routines import load_routine
 
 TARGET_MS = 300.0
@@ -79,7 +80,7 @@ def seed(path: Path, count: int) -> float:
 
     def flush() -> None:
         db.executemany("INSERT INTO sessions VALUES (" + ",".join("?" * 19) + ")", sessions)
-        db.executemany("INSERT INTO segments VALUES (" + ",".join("?" * 15) + ")", segments)
+        db.executemany(SEGMENT_INSERT, segments)
         db.executemany("INSERT INTO session_areas VALUES (?,?,?)", areas)
         db.commit()
         sessions.clear()
@@ -103,25 +104,8 @@ def seed(path: Path, count: int) -> float:
             done = float(segment.duration) if not skipped else rng.uniform(0, segment.duration)
             pause = 30.0 if rng.random() < 0.02 else 0.0
             end = clock + timedelta(seconds=done + pause)
-            segments.append(
-                (
-                    sid,
-                    seq,
-                    segment.index,
-                    segment.kind.value,
-                    segment.name,
-                    segment.side.value if segment.side else None,
-                    segment.round,
-                    segment.stretch_number,
-                    ",".join(segment.areas),
-                    float(segment.duration),
-                    done,
-                    pause,
-                    int(skipped),
-                    utc_text(clock),
-                    utc_text(end),
-                )
-            )
+            run = SegmentRun(segment, clock, end, float(segment.duration), done, pause, skipped)
+            segments.append(segment_values(sid, seq, run))
             if segment.kind.is_work:
                 for area in segment.areas:
                     per_area[area] = per_area.get(area, 0.0) + done

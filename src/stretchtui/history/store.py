@@ -502,9 +502,10 @@ class HistoryStore:
                 ) from error
 
 
-def _segment_job(session_id: str, seq: int, run: SegmentRun) -> Job:
+def segment_values(session_id: str, seq: int, run: SegmentRun) -> tuple[Any, ...]:
+    """A `segments` row for one run, in the column order of SEGMENT_INSERT."""
     segment = run.segment
-    values = (
+    return (
         session_id,
         seq,
         segment.index,
@@ -521,6 +522,18 @@ def _segment_job(session_id: str, seq: int, run: SegmentRun) -> Job:
         utc_text(run.started_at),
         utc_text(run.ended_at),
     )
+
+
+SEGMENT_INSERT = (
+    "INSERT INTO segments (session_id, seq, segment_index, kind, name, side, "
+    "round, stretch_number, areas, planned_seconds, active_seconds, paused_seconds, "
+    "skipped, started_utc, ended_utc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+)
+
+
+def _segment_job(session_id: str, seq: int, run: SegmentRun) -> Job:
+    segment = run.segment
+    values = segment_values(session_id, seq, run)
     areas = segment.areas if segment.kind.is_work and run.active_seconds > 0 else ()
 
     def write(db: sqlite3.Connection) -> None:
@@ -533,12 +546,7 @@ def _segment_job(session_id: str, seq: int, run: SegmentRun) -> Job:
         if row is None or replaced is not None:
             return  # the session row was lost to an earlier failure, or this run is in already
         level, day = row
-        db.execute(
-            "INSERT INTO segments (session_id, seq, segment_index, kind, name, side, "
-            "round, stretch_number, areas, planned_seconds, active_seconds, paused_seconds, "
-            "skipped, started_utc, ended_utc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            values,
-        )
+        db.execute(SEGMENT_INSERT, values)
         db.execute(
             "UPDATE sessions SET active_seconds = active_seconds + ?, "
             "paused_seconds = paused_seconds + ?, ended_utc = ? WHERE id = ?",
