@@ -13,21 +13,17 @@ from stretchtui.history import HistoryStore
 from stretchtui.records import SessionStatus
 from stretchtui.tui.app import StretchApp
 from stretchtui.tui.screens.confirm import ConfirmScreen
-from stretchtui.tui.screens.session import MAX_WAIT_SECONDS, SessionScreen
+from stretchtui.tui.screens.session import SessionScreen
 from stretchtui.tui.screens.summary import SummaryScreen
 from stretchtui.tui.widgets.bigtext import BigText
 
 AppFactory = Callable[..., StretchApp]
 
 
-# Long enough for the screen to wake and look at the (fake) clock again.
-SETTLE = MAX_WAIT_SECONDS + 0.15
-
-
 async def let_time_pass(pilot: Pilot[int], clock: FakeClock, seconds: float) -> None:
     """Move the fake clock on, then give the screen time to notice."""
     clock.advance(seconds)
-    await pilot.pause(SETTLE)
+    await pilot.pause(SessionScreen.max_wait + 0.15)
 
 
 def countdown(app: object) -> str:

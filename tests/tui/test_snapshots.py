@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 
 from stretchtui.clock import FakeClock
 from stretchtui.tui.app import StretchApp
-from stretchtui.tui.screens.session import MAX_WAIT_SECONDS
+from stretchtui.tui.screens.session import SessionScreen
 from stretchtui.tui.screens.summary import ARM_SECONDS
 
 AppFactory = Callable[..., StretchApp]
@@ -23,7 +23,7 @@ def after(clock: FakeClock, seconds: float, *keys: str) -> Callable[[Pilot[Any]]
     async def run_before(pilot: Pilot[Any]) -> None:
         await pilot.pause()
         clock.advance(seconds)
-        await pilot.pause(MAX_WAIT_SECONDS + 0.15)
+        await pilot.pause(SessionScreen.max_wait + 0.15)
         if keys:
             await pilot.press(*keys)
         await pilot.pause(0.1)

@@ -7,6 +7,7 @@ redraws what changed; the engine works out time from its clock.
 from __future__ import annotations
 
 import math
+from typing import ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -30,12 +31,12 @@ from stretchtui.tui.screens.keys import KeysScreen
 from stretchtui.tui.widgets.bigtext import BigText
 from stretchtui.tui.widgets.breath import BreathGuide
 
-MAX_WAIT_SECONDS = 0.25
+MAX_WAIT_SECONDS = 1.0
 """The longest the screen sleeps between two looks at the engine.
 
 It wakes exactly when something visible changes (a countdown second, a step of
-the breath bar, a cue) and at least this often, which keeps a paused screen
-and a test's fake clock responsive without a fast, fixed tick."""
+the breath bar, a cue), so with a real clock this bound is only a safety net.
+A fake clock jumps without the screen knowing: tests lower `max_wait`."""
 
 PHASE_TITLES = {
     SegmentKind.WARMUP: "WARM-UP",
@@ -62,9 +63,16 @@ REMINDER_DYNAMIC = ("Slow and controlled · one breath for each rep", "Slow and 
 REMINDER_PREPARE = (STOP_ON_PAIN, "Stop if anything hurts sharply")
 NARROW_WIDTH = 60
 PROGRESS_STEPS = 200
-BREATH_STEP_SECONDS = 0.5
-"""The breath bar moves on the half second, so its steps fall in the same frames as the
-countdown's (whole seconds): about two repaints a second during a hold, not dozens."""
+
+
+def breath_step(length: float) -> float:
+    """Seconds between two steps of the breath bar, for a half breath of `length` seconds.
+
+    Whole seconds where the half breath is long enough to show four or more steps,
+    so the bar moves in the same frame as the countdown's digits: one repaint a
+    second during a hold. Shorter halves (fast reps) step on the half second.
+    """
+    return 1.0 if length >= 4 else 0.5
 
 
 class SessionScreen(Screen[SessionResult]):
@@ -87,6 +95,8 @@ class SessionScreen(Screen[SessionResult]):
         # Ctrl+C is the one key everyone knows for "stop": end at once, keep the record.
         Binding("ctrl+c", "end_now", "End now", show=False, priority=True),
     ]
+
+    max_wait: ClassVar[float] = MAX_WAIT_SECONDS
 
     paused: reactive[bool] = reactive(False, bindings=True)
     muted: reactive[bool] = reactive(False, bindings=True)
@@ -178,13 +188,13 @@ class SessionScreen(Screen[SessionResult]):
         self._redraw()
 
     def _schedule_wake(self) -> None:
-        """Sleep until the next visible change or cue, never longer than MAX_WAIT_SECONDS."""
+        """Sleep until the next visible change or cue, never longer than `max_wait`."""
         if self._wake_timer is not None:
             self._wake_timer.stop()
             self._wake_timer = None
         if self.session.is_finished:
             return
-        delay = min(self._next_change_in() / self._clock_speed, MAX_WAIT_SECONDS)
+        delay = min(self._next_change_in() / self._clock_speed, self.max_wait)
         # A hair late rather than early, so the change has happened when we look.
         self._wake_timer = self.set_timer(max(delay, 0.0) + 0.002, self._wake)
 
@@ -200,7 +210,8 @@ class SessionScreen(Screen[SessionResult]):
         breath = session.breath()
         if breath is not None and not self.has_class("-no-breath"):
             into = breath.progress * breath.length
-            candidates.append(BREATH_STEP_SECONDS - into % BREATH_STEP_SECONDS)
+            step = breath_step(breath.length)
+            candidates.append(step - into % step)
         return max(0.0, min(candidates))
 
     def _handle(self, cues: list[Cue]) -> None:
@@ -335,7 +346,7 @@ class SessionScreen(Screen[SessionResult]):
         if breath is None or self.has_class("-no-breath"):
             return
         segment = self.session.segment
-        steps = max(1, round(breath.length / BREATH_STEP_SECONDS))
+        steps = max(1, round(breath.length / breath_step(breath.length)))
         # Ceil, so the bar is full (or empty) during the last step of each half.
         shown = min(steps, math.ceil(breath.progress * steps - 1e-9)) / steps
         if breath.inhaling:
