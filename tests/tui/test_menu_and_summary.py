@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from rich.console import Console
@@ -146,3 +147,15 @@ async def test_done_on_the_summary_of_a_run_leaves_the_app(make_app: AppFactory)
         await pilot.press("d")
         await pilot.pause()
     assert app.return_value == 0
+
+
+async def test_an_unknown_theme_is_reported_and_the_default_kept(
+    make_app: AppFactory, isolated_dirs: dict[str, Path]
+) -> None:
+    app = make_app()
+    app.services.settings = replace(app.services.settings, theme="no-such-theme")
+    fresh = type(app)(app.services, app.catalog)
+    async with fresh.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert fresh.theme == "textual-dark"
+        assert "no theme called 'no-such-theme'" in plain(fresh.screen.query_one("#notes", Static))

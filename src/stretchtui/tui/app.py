@@ -40,8 +40,12 @@ class StretchApp(App[int]):
         self.catalog = catalog
         self.start_routine = start_routine
         self.active_session: Session | None = None
-        if services.settings.theme in self.available_themes:
-            self.theme = services.settings.theme
+        theme = services.settings.theme
+        if theme in self.available_themes:
+            self.theme = theme
+        else:
+            known = ", ".join(sorted(self.available_themes))
+            services.warnings.append(f"config.yaml: theme: no theme called {theme!r} ({known})")
 
     def on_mount(self) -> None:
         if not self.is_headless:
