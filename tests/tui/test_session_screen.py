@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from textual.pilot import Pilot
 from textual.widgets import Digits, Label
@@ -167,3 +168,21 @@ async def test_back_and_restart_return_to_the_stretch_start(
         await pilot.press("n", "n")
         await pilot.press("b")
         assert screen.session.index == 0
+
+
+async def test_keymap_from_settings_moves_a_binding_to_another_key(
+    make_app: AppFactory, clock: FakeClock
+) -> None:
+    app = make_app("desk-coffee-break")
+    app.services.settings = replace(
+        app.services.settings, keymap={"session.pause": "p", "session.resume": "p"}
+    )
+    remapped = type(app)(app.services, app.catalog, app.start_routine)
+    async with remapped.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("space")
+        assert not remapped.screen.has_class("-paused")
+        await pilot.press("p")
+        assert remapped.screen.has_class("-paused")
+        await pilot.press("p")
+        assert not remapped.screen.has_class("-paused")

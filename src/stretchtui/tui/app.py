@@ -46,6 +46,9 @@ class StretchApp(App[int]):
         else:
             known = ", ".join(sorted(self.available_themes))
             services.warnings.append(f"config.yaml: theme: no theme called {theme!r} ({known})")
+        if services.settings.keymap:
+            # Binding ids (session.pause, menu.start, …) mapped to other keys.
+            self.set_keymap(services.settings.keymap)
 
     def on_mount(self) -> None:
         if not self.is_headless:
