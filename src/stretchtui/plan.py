@@ -49,10 +49,6 @@ class Segment:
     position: Position | None = None
     areas: tuple[str, ...] = ()
 
-    @property
-    def is_static(self) -> bool:
-        return self.kind is SegmentKind.HOLD
-
 
 @dataclass(frozen=True)
 class Plan:

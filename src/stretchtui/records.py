@@ -114,10 +114,6 @@ class CheckIn:
     feeling: Feeling | None = None
     warning_signs: bool = False
 
-    @property
-    def needs_attention(self) -> bool:
-        return self.warning_signs or self.feeling is Feeling.WORSE
-
 
 class SessionObserver(Protocol):
     def session_started(self, info: SessionInfo) -> None: ...

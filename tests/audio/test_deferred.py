@@ -12,7 +12,8 @@ from stretchtui.plan import Segment, SegmentKind
 CUE = Cue(CueKind.SEGMENT_START, Segment(0, SegmentKind.HOLD, "Fold", "", 20, 1, 1), 0.0)
 
 
-def test_construction_does_not_wait_for_the_choice() -> None:
+def held_choice() -> tuple[threading.Event, SilentPlayer, DeferredPlayer]:
+    """A deferred player whose choice is made only once the returned event is set."""
     release = threading.Event()
     real = SilentPlayer()
 
@@ -20,7 +21,11 @@ def test_construction_does_not_wait_for_the_choice() -> None:
         release.wait(timeout=5)
         return real
 
-    player = DeferredPlayer(slow_choice)
+    return release, real, DeferredPlayer(slow_choice)
+
+
+def test_construction_does_not_wait_for_the_choice() -> None:
+    release, real, player = held_choice()
     assert not player._ready.is_set()
     release.set()
     player.play(CUE)
@@ -28,14 +33,7 @@ def test_construction_does_not_wait_for_the_choice() -> None:
 
 
 def test_mute_before_the_choice_is_applied_to_the_chosen_player() -> None:
-    release = threading.Event()
-    real = SilentPlayer()
-
-    def slow_choice() -> SoundPlayer:
-        release.wait(timeout=5)
-        return real
-
-    player = DeferredPlayer(slow_choice)
+    release, real, player = held_choice()
     player.set_muted(True)
     release.set()
     player.play(CUE)
