@@ -25,7 +25,7 @@ from stretchtui.durations import format_clock, format_duration
 from stretchtui.guidance import STOP_ON_PAIN
 from stretchtui.plan import Plan, Segment, SegmentKind
 from stretchtui.records import SessionObserver, SessionResult
-from stretchtui.session import Session
+from stretchtui.session import Session, SessionState
 from stretchtui.tui.screens.confirm import ConfirmScreen
 from stretchtui.tui.screens.keys import KeysScreen
 from stretchtui.tui.widgets.bigtext import BigText
@@ -307,7 +307,7 @@ class SessionScreen(Screen[SessionResult]):
         self.query_one("#reminder", Label).update(wordings[1] if narrow else wordings[0])
 
     def on_resize(self) -> None:
-        if not self.session.is_finished and self.session.state.value != "ready":
+        if self.session.state in (SessionState.RUNNING, SessionState.PAUSED):
             self._show_reminder()
 
     def _next_text(self) -> str:
