@@ -456,3 +456,27 @@ def test_a_folder_where_the_history_file_should_be_is_reported(tmp_path: Path) -
     record_session(store, "desk-coffee-break", MORNING)
     assert len(store.sessions()) == 1
     store.close()
+
+
+class _BusyThenWal:
+    """A connection whose first two journal-mode switches meet another opener's lock."""
+
+    def __init__(self, busy_times: int) -> None:
+        self.busy_times = busy_times
+        self.calls = 0
+
+    def execute(self, sql: str) -> sqlite3.Cursor:
+        self.calls += 1
+        if self.calls <= self.busy_times:
+            error = sqlite3.OperationalError("database is locked")
+            error.sqlite_errorname = "SQLITE_BUSY"  # type: ignore[attr-defined]
+            raise error
+        return sqlite3.connect(":memory:").execute("SELECT 'wal'")
+
+
+def test_switching_a_fresh_file_to_wal_waits_out_another_opener() -> None:
+    from stretchtui.history.store import _enable_wal
+
+    connection = _BusyThenWal(busy_times=2)
+    _enable_wal(connection)  # type: ignore[arg-type]
+    assert connection.calls == 3

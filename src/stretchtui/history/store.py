@@ -16,6 +16,7 @@ import queue
 import socket
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -618,10 +619,7 @@ def _connect(target: str, *, uri: bool = False) -> sqlite3.Connection:
 def _open_file(path: Path) -> tuple[sqlite3.Connection, sqlite3.Connection]:
     writer = _connect(str(path))
     try:
-        # WAL lets a second terminal write its own session while this one reads and writes.
-        mode = writer.execute("PRAGMA journal_mode = WAL").fetchone()
-        if mode is None or str(mode[0]).lower() != "wal":
-            raise sqlite3.OperationalError("could not switch the history file to WAL mode")
+        _enable_wal(writer)
         # NORMAL in WAL mode loses nothing when the process dies, only on power loss.
         writer.execute("PRAGMA synchronous = NORMAL")
         migrate(writer)
@@ -631,6 +629,27 @@ def _open_file(path: Path) -> tuple[sqlite3.Connection, sqlite3.Connection]:
         writer.close()
         raise
     return writer, reader
+
+
+def _enable_wal(db: sqlite3.Connection) -> None:
+    """WAL lets a second terminal write its own session while this one reads and writes.
+
+    Switching a new file to WAL needs a lock that SQLite will not wait for (the busy
+    timeout does not apply), so two processes opening a fresh file at the same moment
+    can see "database is locked". Try again, within the same time the busy timeout allows.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            mode = db.execute("PRAGMA journal_mode = WAL").fetchone()
+            break
+        except sqlite3.OperationalError as error:
+            busy = getattr(error, "sqlite_errorname", "").startswith("SQLITE_BUSY")
+            if not busy or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+    if mode is None or str(mode[0]).lower() != "wal":
+        raise sqlite3.OperationalError("could not switch the history file to WAL mode")
 
 
 def _is_damaged(error: sqlite3.DatabaseError) -> bool:
