@@ -28,8 +28,9 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 from stretchtui.history import open_store
+from stretchtui.history.jobs import SEGMENT_INSERT, segment_values
+from stretchtui.history.rows import utc_text
 from stretchtui.history.schema import migrate
-from stretchtui.history.store import SEGMENT_INSERT, segment_values, utc_text
 from stretchtui.paths import bundled_routines_dir
 from stretchtui.plan import Plan, build_plan
 from stretchtui.records import SegmentRun

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from stretchtui.history import SCHEMA_VERSION, open_store
+from stretchtui.history.queries import HistoryUnreadable
 from stretchtui.history.schema import migrate
-from stretchtui.history.store import HistoryUnreadable
 from stretchtui.records import CheckIn, Feeling
 
 from .helpers import REPO, ROUTINES, record_session, remount_readonly, tmpfs
@@ -475,8 +475,8 @@ class _BusyThenWal:
 
 
 def test_switching_a_fresh_file_to_wal_waits_out_another_opener() -> None:
-    from stretchtui.history.store import _enable_wal
+    from stretchtui.history.opening import enable_wal
 
     connection = _BusyThenWal(busy_times=2)
-    _enable_wal(connection)  # type: ignore[arg-type]
+    enable_wal(connection)  # type: ignore[arg-type]
     assert connection.calls == 3

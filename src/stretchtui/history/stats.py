@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from stretchtui.config import StreakMode
-from stretchtui.history.store import HistoryStore, LevelTotal, SessionRow
+from stretchtui.history.rows import LevelTotal, SessionRow
+from stretchtui.history.store import HistoryStore
 
 HEATMAP_WEEKS = 12
 

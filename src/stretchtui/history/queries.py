@@ -1,0 +1,160 @@
+"""Reading the history: every question the screens and the CLI ask of it.
+
+Each query runs on the reading connection that `_read()` hands out; the store
+makes sure what it has queued is written first, so a read sees every event
+handed over before it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from abc import ABC, abstractmethod
+from contextlib import AbstractContextManager
+from datetime import date
+
+from stretchtui.history.rows import (
+    SEGMENT_COLUMNS,
+    SESSION_COLUMNS,
+    CheckInRow,
+    DayTotal,
+    LevelTotal,
+    SessionDetail,
+    SessionRow,
+    feeling,
+    segment_row,
+    session_row,
+)
+
+
+class HistoryUnreadable(Exception):
+    """The history file could not be read; the message says which file and why."""
+
+
+class HistoryQueries(ABC):
+    """The questions; a subclass says where the connection to ask them comes from."""
+
+    @abstractmethod
+    def _read(self) -> AbstractContextManager[sqlite3.Connection]:
+        """The reading connection, held for the block; DatabaseError becomes HistoryUnreadable."""
+
+    def count_sessions(self, since: date | None = None) -> int:
+        with self._read() as db:
+            if since is None:
+                row = db.execute("SELECT count(*) FROM sessions").fetchone()
+            else:
+                row = db.execute(
+                    "SELECT count(*) FROM sessions WHERE local_date >= ?", (since.isoformat(),)
+                ).fetchone()
+            return int(row[0])
+
+    def sessions(
+        self, limit: int | None = 500, since: date | None = None, offset: int = 0
+    ) -> list[SessionRow]:
+        """Sessions newest first, optionally only those started on or after `since` (local)."""
+        sql = f"SELECT {SESSION_COLUMNS} FROM sessions"
+        params: list[object] = []
+        if since is not None:
+            sql += " WHERE local_date >= ?"
+            params.append(since.isoformat())
+        sql += " ORDER BY started_utc DESC"
+        if limit is not None or offset:
+            sql += " LIMIT ? OFFSET ?"
+            params.extend((-1 if limit is None else limit, offset))
+        with self._read() as db:
+            return [session_row(row) for row in db.execute(sql, params)]
+
+    def last_session(self) -> SessionRow | None:
+        rows = self.sessions(limit=1)
+        return rows[0] if rows else None
+
+    def session_detail(self, session_id: str) -> SessionDetail | None:
+        with self._read() as db:
+            row = db.execute(
+                f"SELECT {SESSION_COLUMNS} FROM sessions WHERE id = ?", (session_id,)
+            ).fetchone()
+            if row is None:
+                return None
+            segments = tuple(
+                segment_row(r)
+                for r in db.execute(
+                    f"SELECT {SEGMENT_COLUMNS} FROM segments WHERE session_id = ? ORDER BY seq",
+                    (session_id,),
+                )
+            )
+            return SessionDetail(session_row(row), segments)
+
+    def day_totals(self) -> list[DayTotal]:
+        """Per local day: sessions started, sessions completed and active seconds."""
+        with self._read() as db:
+            return [
+                DayTotal(date.fromisoformat(day), int(count), int(done), float(active))
+                for day, count, done, active in db.execute(
+                    "SELECT local_date, sessions, completed, active_seconds FROM day_totals "
+                    "ORDER BY local_date"
+                )
+            ]
+
+    def status_counts(self) -> dict[str, int]:
+        with self._read() as db:
+            row = db.execute(
+                "SELECT sum(sessions), sum(completed), sum(ended_early), sum(interrupted) "
+                "FROM level_totals"
+            ).fetchone()
+        sessions, completed, ended_early, interrupted = (int(value or 0) for value in row)
+        counts = {
+            "completed": completed,
+            "ended_early": ended_early,
+            "interrupted": interrupted,
+            "in_progress": sessions - completed - ended_early - interrupted,
+        }
+        return {status: count for status, count in counts.items() if count}
+
+    def level_totals(self) -> list[LevelTotal]:
+        with self._read() as db:
+            return [
+                LevelTotal(
+                    level,
+                    int(count),
+                    int(done),
+                    float(active),
+                    date.fromisoformat(first) if first else None,
+                    date.fromisoformat(last) if last else None,
+                )
+                for level, count, done, active, first, last in db.execute(
+                    "SELECT level, sessions, completed, active_seconds, first_completed, "
+                    "last_completed FROM level_totals WHERE sessions > 0 ORDER BY level"
+                )
+            ]
+
+    def area_totals(self) -> dict[str, float]:
+        """Seconds of stretching per body area, over every session."""
+        with self._read() as db:
+            return {
+                area: float(seconds)
+                for area, seconds in db.execute(
+                    "SELECT area, seconds FROM area_totals WHERE seconds > 0 ORDER BY area"
+                )
+            }
+
+    def checkins(self, since: date) -> list[CheckInRow]:
+        """Check-ins of sessions started on or after `since` (local day), oldest first."""
+        with self._read() as db:
+            return [
+                CheckInRow(sid, level, date.fromisoformat(day), feeling(answer), bool(signs))
+                for sid, level, day, answer, signs in db.execute(
+                    "SELECT id, level, local_date, feeling, warning_signs FROM sessions "
+                    "WHERE checkin_utc IS NOT NULL AND local_date >= ? "
+                    "ORDER BY local_date, started_utc",
+                    (since.isoformat(),),
+                )
+            ]
+
+    def warning_signs_since(self, since: date) -> bool:
+        """Whether any check-in from `since` (local day) on reported pain, numbness or tingling."""
+        with self._read() as db:
+            row = db.execute(
+                "SELECT EXISTS (SELECT 1 FROM sessions "
+                "WHERE warning_signs = 1 AND local_date >= ?)",
+                (since.isoformat(),),
+            ).fetchone()
+            return bool(row[0])

@@ -1,0 +1,154 @@
+"""What the history hands back: one frozen row type per kind of answer, and how times are kept.
+
+Times are stored as fixed-width UTC text with the offset the session started
+in, and come back as local times in that offset.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
+
+from stretchtui.records import Feeling
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    id: str
+    routine_id: str
+    routine_name: str
+    level: str
+    started: datetime  # local time, with the offset the session started in
+    ended: datetime | None
+    local_date: date
+    planned_seconds: float
+    active_seconds: float
+    paused_seconds: float
+    status: str
+    feeling: Feeling | None
+    warning_signs: bool | None
+    routine_digest: str = ""
+
+
+@dataclass(frozen=True)
+class SegmentRow:
+    seq: int
+    kind: str
+    name: str
+    side: str | None
+    round: int
+    stretch_number: int | None
+    areas: tuple[str, ...]
+    planned_seconds: float
+    active_seconds: float
+    paused_seconds: float
+    skipped: bool
+
+
+@dataclass(frozen=True)
+class SessionDetail:
+    session: SessionRow
+    segments: tuple[SegmentRow, ...]
+
+
+@dataclass(frozen=True)
+class DayTotal:
+    day: date
+    sessions: int
+    completed: int
+    active_seconds: float
+
+
+@dataclass(frozen=True)
+class LevelTotal:
+    level: str
+    sessions: int
+    completed: int
+    active_seconds: float
+    first_completed: date | None
+    last_completed: date | None
+
+
+@dataclass(frozen=True)
+class CheckInRow:
+    session_id: str
+    level: str
+    local_date: date
+    feeling: Feeling | None
+    warning_signs: bool
+
+
+def utc_text(moment: datetime) -> str:
+    """A fixed-width UTC timestamp, so text order is time order."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def parse_utc(text: str) -> datetime:
+    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+
+
+def offset_minutes(moment: datetime) -> int:
+    offset = moment.utcoffset()
+    return 0 if offset is None else int(offset.total_seconds() // 60)
+
+
+def _local(utc: str, minutes: int) -> datetime:
+    return parse_utc(utc).astimezone(timezone(timedelta(minutes=minutes)))
+
+
+SESSION_COLUMNS = (
+    "id, routine_id, routine_name, level, started_utc, utc_offset_min, local_date, ended_utc, "
+    "planned_seconds, active_seconds, paused_seconds, status, feeling, warning_signs, "
+    "routine_digest"
+)
+SEGMENT_COLUMNS = (
+    "seq, kind, name, side, round, stretch_number, areas, "
+    "planned_seconds, active_seconds, paused_seconds, skipped"
+)
+
+
+def session_row(row: tuple[Any, ...]) -> SessionRow:
+    """A SessionRow from a row selected as SESSION_COLUMNS."""
+    offset = int(row[5])
+    return SessionRow(
+        id=row[0],
+        routine_id=row[1],
+        routine_name=row[2],
+        level=row[3],
+        started=_local(row[4], offset),
+        ended=_local(row[7], offset) if row[7] else None,
+        local_date=date.fromisoformat(row[6]),
+        planned_seconds=float(row[8]),
+        active_seconds=float(row[9]),
+        paused_seconds=float(row[10]),
+        status=row[11],
+        feeling=feeling(row[12]),
+        warning_signs=None if row[13] is None else bool(row[13]),
+        routine_digest=row[14],
+    )
+
+
+def segment_row(row: tuple[Any, ...]) -> SegmentRow:
+    """A SegmentRow from a row selected as SEGMENT_COLUMNS."""
+    return SegmentRow(
+        seq=int(row[0]),
+        kind=row[1],
+        name=row[2],
+        side=row[3],
+        round=int(row[4]),
+        stretch_number=row[5],
+        areas=tuple(a for a in row[6].split(",") if a),
+        planned_seconds=float(row[7]),
+        active_seconds=float(row[8]),
+        paused_seconds=float(row[9]),
+        skipped=bool(row[10]),
+    )
+
+
+def feeling(value: object) -> Feeling | None:
+    """A stored feeling, or None for none (or one this version does not know)."""
+    try:
+        return Feeling(str(value)) if value is not None else None
+    except ValueError:
+        return None
