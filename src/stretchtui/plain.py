@@ -26,6 +26,7 @@ from stretchtui.cues import Cue, CueKind, spoken_duration
 from stretchtui.plan import SegmentKind
 from stretchtui.records import SessionStatus
 from stretchtui.session import Session
+from stretchtui.textsafe import visible
 
 EXIT_OK = 0
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
@@ -64,7 +65,8 @@ class LineWriter:
         if self.gone:
             return
         try:
-            self._out.write(text + "\n")
+            # Routine text is data: a control character in it is spelled out, never obeyed.
+            self._out.write(visible(text) + "\n")
             self._out.flush()
         except (BrokenPipeError, OSError, ValueError):
             # ValueError: the stream was closed under us. Either way nobody is reading.

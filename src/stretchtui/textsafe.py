@@ -46,9 +46,7 @@ def visible(text: str, *, keep_newlines: bool = False) -> str:
     if not any(is_control(char) for char in text):
         return text
     return "".join(
-        char
-        if not is_control(char) or (keep_newlines and char == "\n")
-        else _escape(char)
+        char if not is_control(char) or (keep_newlines and char == "\n") else _escape(char)
         for char in text
     )
 

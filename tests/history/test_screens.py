@@ -36,7 +36,7 @@ async def test_history_lists_sessions_newest_first(store: HistoryStore) -> None:
         table = table_of(app)
         assert table.row_count == 54
         first = table.get_row_at(0)
-        assert first[0] == "2026-03-11 08:35" and first[1] == "Beginner back routine"
+        assert first[0] == "2026-03-11 08:35" and str(first[1]) == "Beginner back routine"
         assert str(first[3]) == "completed"
         assert "54 sessions" in str(app.screen.query_one("#history-note", Static).render())
 
@@ -69,7 +69,7 @@ async def test_history_refreshes_when_shown_again(store: HistoryStore) -> None:
         await pilot.pause()
         table = table_of(app)
         assert table.row_count == 55
-        assert table.get_row_at(0)[1] == "Advanced back routine"
+        assert str(table.get_row_at(0)[1]) == "Advanced back routine"
 
 
 async def test_escape_goes_back_to_the_menu(store: HistoryStore) -> None:

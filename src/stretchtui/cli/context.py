@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 
 from stretchtui.paths import AppPaths, bundled_routines_dir, resolve_paths
+from stretchtui.textsafe import visible
 
 if TYPE_CHECKING:
     from stretchtui.routines import Catalog, CatalogEntry
@@ -51,13 +52,13 @@ class CliContext:
             return None
         if entry.routine is None:
             for problem in entry.problems:
-                print(problem, file=sys.stderr)
+                print(visible(str(problem)), file=sys.stderr)
             return None
         return entry
 
     def error(self, message: str) -> None:
         """One plain line on stderr, prefixed so it is clear who is speaking."""
-        print(f"stretchtui: {message}", file=sys.stderr)
+        print(f"stretchtui: {visible(message, keep_newlines=True)}", file=sys.stderr)
 
 
 def add_command(

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from stretchtui.cli.context import EXIT_INVALID, EXIT_OK, CliContext, add_command
 from stretchtui.durations import format_duration
+from stretchtui.textsafe import visible
 
 if TYPE_CHECKING:
     from stretchtui.history import HistoryStore, SessionRow
@@ -134,6 +135,7 @@ def show_history(context: CliContext, args: argparse.Namespace) -> int:
 def print_table(context: CliContext, rows: list[SessionRow], total: int) -> None:
     from rich import box
     from rich.table import Table
+    from rich.text import Text
 
     if not rows:
         context.out.print("No sessions recorded yet.")
@@ -154,8 +156,8 @@ def print_table(context: CliContext, rows: list[SessionRow], total: int) -> None
     for row in rows:
         table.add_row(
             row.started.strftime("%Y-%m-%d %H:%M"),
-            row.routine_name,
-            row.level,
+            Text(visible(row.routine_name)),
+            Text(visible(row.level)),
             row.status.replace("_", " "),
             format_duration(row.active_seconds),
             checkin_text(row),
@@ -207,6 +209,7 @@ def stats_json(stats: Stats) -> dict[str, Any]:
 def show_stats(context: CliContext, args: argparse.Namespace) -> int:
     from rich import box
     from rich.table import Table
+    from rich.text import Text
 
     from stretchtui.config import load_settings
     from stretchtui.history import HistoryUnreadable
@@ -242,7 +245,7 @@ def show_stats(context: CliContext, args: argparse.Namespace) -> int:
         levels = Table("level", "sessions", "completed", "time", box=box.SIMPLE_HEAD)
         for total in stats.levels:
             levels.add_row(
-                total.level,
+                Text(visible(total.level)),
                 str(total.sessions),
                 str(total.completed),
                 format_duration(total.active_seconds),
@@ -251,7 +254,7 @@ def show_stats(context: CliContext, args: argparse.Namespace) -> int:
     if stats.areas:
         areas = Table("body area", "time", box=box.SIMPLE_HEAD)
         for area, seconds in sorted(stats.areas.items(), key=lambda item: -item[1]):
-            areas.add_row(area, format_duration(seconds))
+            areas.add_row(Text(visible(area)), format_duration(seconds))
         out.print(areas)
     weekly = ", ".join(f"{round(m)}" for m in stats.weekly_minutes)
     out.print(f"Minutes per week, last {len(stats.weekly_minutes)} weeks: {weekly}")

@@ -22,6 +22,7 @@ from stretchtui.routines import (
 )
 from stretchtui.routines import Routine as RoutineModel
 from stretchtui.routines.problems import display_path
+from stretchtui.textsafe import visible
 
 # Below this many columns `list` leaves out the stretch count and the source column.
 WIDE_LIST = 100
@@ -41,6 +42,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     check_parser = add_command(subparsers, "check", "Check routine files for mistakes.")
     check_parser.add_argument("files", metavar="FILE", nargs="+", type=Path)
     check_parser.set_defaults(handler=check_routines)
+
+
+def shown(value: str) -> Text:
+    """Text from a file, as Rich should print it: never markup, control characters spelled out."""
+    return Text(visible(value))
 
 
 # ---------------------------------------------------------------- list
@@ -90,7 +96,12 @@ def list_routines(context: CliContext, args: argparse.Namespace) -> int:
             continue
         plan = build_plan(routine)
         level = routine.level.value
-        cells = [entry.id, routine.name, level, format_duration(plan.total_seconds)]
+        cells: list[str | Text] = [
+            shown(entry.id),
+            shown(routine.name),
+            level,
+            format_duration(plan.total_seconds),
+        ]
         if wide:
             cells += [str(len(routine.steps)), entry.source.value]
         elif narrow:
@@ -101,11 +112,11 @@ def list_routines(context: CliContext, args: argparse.Namespace) -> int:
     context.out.print(table)
     for entry in broken:
         context.out.print(
-            Text(f"✗ {entry.id} ({entry.source.value}) has errors:", style="bold red")
+            Text(f"✗ {visible(entry.id)} ({entry.source.value}) has errors:", style="bold red")
         )
         for problem in entry.problems:
             # Unwrapped, so that `path:line:col` stays whole for editors and terminals to follow.
-            context.out.print(Text(f"  {problem}", style="red"), soft_wrap=True)
+            context.out.print(Text(f"  {visible(str(problem))}", style="red"), soft_wrap=True)
     if broken:
         context.out.print("Fix these files and they will appear in the menu.", style="dim")
     return EXIT_OK
@@ -149,10 +160,10 @@ def show_routine(context: CliContext, args: argparse.Namespace) -> int:
         return EXIT_OK
     routine = entry.routine
     context.out.print(
-        Text(routine.name, style="bold"), Text(f"  {routine.level.value}", style="dim")
+        Text(visible(routine.name), style="bold"), Text(f"  {routine.level.value}", style="dim")
     )
     if routine.summary:
-        context.out.print(routine.summary)
+        context.out.print(shown(routine.summary))
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("#", justify="right", style="dim")
     table.add_column("kind")
@@ -165,7 +176,7 @@ def show_routine(context: CliContext, args: argparse.Namespace) -> int:
         table.add_row(
             str(segment.index + 1),
             segment.kind.value.replace("_", " "),
-            segment.name,
+            shown(segment.name),
             segment.side.value if segment.side else "",
             f"{segment.round}/{segment.rounds}",
             str(segment.reps) if segment.reps else "",
@@ -192,9 +203,9 @@ def check_routines(context: CliContext, args: argparse.Namespace) -> int:
         result = read_routine(path)
         if isinstance(result, RoutineModel):
             total = build_plan(result).total_seconds
-            print(f"{display_path(path)}: ok ({result.name}, {format_duration(total)})")
+            print(visible(f"{display_path(path)}: ok ({result.name}, {format_duration(total)})"))
             continue
         failed = True
         for problem in result:
-            print(problem, file=sys.stderr)
+            print(visible(str(problem)), file=sys.stderr)
     return EXIT_INVALID if failed else EXIT_OK

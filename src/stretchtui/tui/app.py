@@ -7,7 +7,7 @@ import contextlib
 import signal
 from typing import TYPE_CHECKING
 
-from rich.markup import escape
+from rich.text import Text
 from textual.app import App
 
 from stretchtui.clock import wall_clock
@@ -16,6 +16,7 @@ from stretchtui.history.advice import menu_notes
 from stretchtui.plan import build_plan
 from stretchtui.routines import Catalog, CatalogEntry
 from stretchtui.services import Services
+from stretchtui.textsafe import visible
 from stretchtui.tui.screens.menu import MenuScreen
 
 if TYPE_CHECKING:
@@ -58,15 +59,16 @@ class StretchApp(App[int]):
         else:
             self.push_screen(MenuScreen(self.catalog, self.menu_notes()))
 
-    def menu_notes(self) -> list[str]:
+    def menu_notes(self) -> list[Text]:
         """Warnings about this run, then the history's advice (safety first, else progress)."""
-        notes = list(self.services.warnings)
+        # Warnings quote file names and config values: plain text, never markup.
+        notes = [Text(visible(warning, keep_newlines=True)) for warning in self.services.warnings]
         try:
             advice = menu_notes(self.services.store, self.services.settings, wall_clock())
         except HistoryUnreadable as error:
             advice = []
-            notes.append(str(error))
-        notes += [f"[b]{escape(note.title)}[/b]\n{escape(note.text)}" for note in advice]
+            notes.append(Text(visible(str(error), keep_newlines=True)))
+        notes += [Text.assemble((note.title, "bold"), "\n", note.text) for note in advice]
         return notes
 
     def _catch_signals(self) -> None:

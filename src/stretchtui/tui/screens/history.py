@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Label, Static
 
 from stretchtui.durations import format_duration
 from stretchtui.history import HistoryStore, HistoryUnreadable, SessionDetail, SessionRow
+from stretchtui.textsafe import visible
 
 # The screen must open at once even with a hundred thousand sessions: it shows the newest
 # page and fetches the next one as the cursor nears the end.
@@ -115,7 +116,7 @@ class HistoryScreen(Screen[None]):
         try:
             more = self.store.sessions(limit=self.page_size, offset=len(self.rows))
         except HistoryUnreadable as error:
-            self.notify(str(error), severity="error")
+            self.notify(visible(str(error)), severity="error", markup=False)
             return
         self.rows.extend(more)
         for row in more:
@@ -154,14 +155,14 @@ class HistoryScreen(Screen[None]):
         if compact:
             return [
                 row.started.strftime("%d %b"),
-                row.routine_name,
+                Text(visible(row.routine_name)),
                 status_text(row.status, compact=True),
                 active,
             ]
         return [
             row.started.strftime("%Y-%m-%d %H:%M"),
-            row.routine_name,
-            row.level,
+            Text(visible(row.routine_name)),
+            Text(visible(row.level)),
             status_text(row.status),
             active,
         ]
@@ -192,7 +193,7 @@ class HistoryScreen(Screen[None]):
         try:
             detail = self.store.session_detail(session_id)
         except HistoryUnreadable as error:
-            self.notify(str(error), severity="error")
+            self.notify(visible(str(error)), severity="error", markup=False)
             return
         if detail is not None:
             self.app.push_screen(SessionDetailScreen(detail))
@@ -229,7 +230,7 @@ class SessionDetailScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         session = self.detail.session
         with Vertical(id="detail"):
-            yield Label(session.routine_name, id="detail-title", markup=False)
+            yield Label(visible(session.routine_name), id="detail-title", markup=False)
             with VerticalScroll():
                 yield Static(self.summary_text(), id="detail-summary")
                 yield Static(self.segments_text(), id="detail-segments")
@@ -241,7 +242,7 @@ class SessionDetailScreen(ModalScreen[None]):
         ended = f" – {session.ended.strftime('%H:%M')}" if session.ended else ""
         text.append(f"{session.started.strftime('%a %d %b %Y, %H:%M')}{ended}\n")
         text.append_text(status_text(session.status))
-        text.append(f" · {session.level}\n")
+        text.append(f" · {visible(session.level)}\n")
         text.append(
             f"Active {format_duration(session.active_seconds)} of "
             f"{format_duration(session.planned_seconds)} planned · "
@@ -261,13 +262,13 @@ class SessionDetailScreen(ModalScreen[None]):
             round_ = f" · round {segment.round}" if segment.round > 1 else ""
             if segment.skipped:
                 text.append("✗ ", style="yellow")
-                text.append(f"{segment.name}{side}{round_}")
+                text.append(visible(f"{segment.name}{side}{round_}"))
                 text.append(
                     f"  skipped after {format_duration(segment.active_seconds)}\n", style="dim"
                 )
             else:
                 text.append("✓ ", style="green")
-                text.append(f"{segment.name}{side}{round_}")
+                text.append(visible(f"{segment.name}{side}{round_}"))
                 text.append(f"  {format_duration(segment.active_seconds)}\n", style="dim")
         others = len(self.detail.segments) - len(work)
         if others:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rich.markup import escape
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,6 +18,7 @@ from textual.widgets.option_list import Option
 from stretchtui.durations import format_duration
 from stretchtui.plan import build_plan
 from stretchtui.routines import Catalog, CatalogEntry, Level, Source
+from stretchtui.textsafe import visible
 from stretchtui.tui.widgets.preview import RoutinePreview
 
 SECTIONS: tuple[tuple[str, str], ...] = (
@@ -35,16 +37,25 @@ def section_of(entry: CatalogEntry) -> str:
     return "desk" if entry.routine.level is Level.DESK else "levels"
 
 
-def option_label(entry: CatalogEntry) -> str:
+NAME_WIDTH = 26
+
+
+def option_label(entry: CatalogEntry) -> Text:
+    """One menu line; the routine's own words are plain text, cut as text, never markup."""
     routine = entry.routine
     if routine is None:
         problem = entry.problems[0] if entry.problems else None
         first = f"{problem.field}: {problem.message}" if problem and problem.field else None
         detail = first or (problem.message if problem else "has errors")
-        return f"[red]✗[/red] {escape(entry.path.name)}: {escape(detail)}"
+        label = Text("✗", style="red")
+        label.append(f" {visible(entry.path.name)}: {visible(detail)}")
+        return label
     total = format_duration(build_plan(routine).total_seconds)
-    name = routine.name if len(routine.name) <= 26 else routine.name[:25] + "…"
-    return f"{escape(name):<26} [dim]{total:>7}[/dim]"
+    label = Text(visible(routine.name))
+    label.truncate(NAME_WIDTH, overflow="ellipsis", pad=True)
+    label.append(" ")
+    label.append(f"{total:>7}", style="dim")
+    return label
 
 
 class MenuScreen(Screen[None]):
@@ -65,7 +76,7 @@ class MenuScreen(Screen[None]):
 
         entry: CatalogEntry
 
-    def __init__(self, catalog: Catalog, notes: list[str] | None = None) -> None:
+    def __init__(self, catalog: Catalog, notes: Sequence[Text] | None = None) -> None:
         super().__init__()
         self.catalog = catalog
         self.notes = list(notes or [])
@@ -90,7 +101,7 @@ class MenuScreen(Screen[None]):
                 continue
             if options:
                 options.append(None)
-            options.append(Option(f"[b]{title}[/b]", id=f"section:{key}", disabled=True))
+            options.append(Option(Text(title, style="bold"), id=f"section:{key}", disabled=True))
             for entry in grouped[key]:
                 options.append(Option(option_label(entry), id=f"routine:{entry.id}"))
         return options
@@ -109,10 +120,10 @@ class MenuScreen(Screen[None]):
             option_list.highlighted = first
         self.show_notes(self.notes)
 
-    def show_notes(self, notes: list[str]) -> None:
+    def show_notes(self, notes: Sequence[Text]) -> None:
         self.notes = list(notes)
         widget = self.query_one("#notes", Static)
-        widget.update("\n".join(notes))
+        widget.update(Text("\n").join(notes))
         widget.display = bool(notes)
 
     def highlighted_entry(self) -> CatalogEntry | None:
@@ -136,8 +147,8 @@ class MenuScreen(Screen[None]):
                 f" · {plan.stretch_count} stretch{'es' if plan.stretch_count != 1 else ''}"
             )
         elif entry is not None:
-            line = str(entry.problems[0]) if entry.problems else ""
-        self.query_one("#menu-line", Static).update(line)
+            line = visible(str(entry.problems[0])) if entry.problems else ""
+        self.query_one("#menu-line", Static).update(Text(line))
 
     @on(OptionList.OptionSelected, "#routines")
     def _selected(self) -> None:

@@ -134,7 +134,7 @@ class SessionScreen(Screen[SessionResult]):
         self._countdown = Digits("", id="countdown")
         self._rep_count = BigText("", id="rep-count")
         self._breath = BreathGuide(id="breath")
-        self._announcement_label = Label("", id="announcement")
+        self._announcement_label = Label("", id="announcement", markup=False)
         self._progress_text = Label("", id="progress-text")
         self._progress_bar = ProgressBar(
             total=plan.total_seconds, show_eta=False, show_percentage=False, id="session-progress"
@@ -145,29 +145,29 @@ class SessionScreen(Screen[SessionResult]):
     def compose(self) -> ComposeResult:
         routine = self.session.plan.routine
         with Horizontal(id="session-top"):
-            yield Label(routine.name, id="routine-name")
+            yield Label(routine.name, id="routine-name", markup=False)
             yield self._progress_text
         yield self._progress_bar
         yield Label("", id="paused-banner")
         with Horizontal(id="session-body"):
             yield from self._stage()
             yield Static("", id="plan-panel", markup=False)
-        yield Label("", id="notice")
+        yield Label("", id="notice", markup=False)
         yield Footer()
 
     def _stage(self) -> ComposeResult:
         with Vertical(id="stage"):
             yield Label("", id="phase")
-            yield Label("", id="stretch-name")
+            yield Label("", id="stretch-name", markup=False)
             with Horizontal(id="big-row"):
                 yield self._countdown
                 yield BigText("", id="side")
                 yield self._rep_count
             yield self._breath
-            yield Static("", id="how")
+            yield Static("", id="how", markup=False)
             yield Label("", id="reminder")
             yield self._announcement_label
-            yield Label("", id="next")
+            yield Label("", id="next", markup=False)
 
     def on_mount(self) -> None:
         self.muted = self.player.muted

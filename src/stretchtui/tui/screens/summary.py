@@ -53,7 +53,7 @@ class SummaryScreen(Screen[None]):
         done, skipped = result.stretches()
         with VerticalScroll(id="summary"):
             yield Label(title, id="screen-title")
-            yield Label(result.plan.routine.name, id="summary-routine")
+            yield Label(result.plan.routine.name, id="summary-routine", markup=False)
             yield Static(self._times(), id="summary-times", markup=False)
             yield Static(self._stretch_lines(done, skipped), id="summary-stretches", markup=False)
             yield Label("How does your back feel now?", classes="question")
@@ -65,7 +65,7 @@ class SummaryScreen(Screen[None]):
                 yield Button("No", id="signs-no", classes="answer")
                 yield Button("Yes", id="signs-yes", classes="answer")
             yield Static(seek_help_text(), id="seek-help", markup=False)
-            yield Label("", id="store-warning")
+            yield Label("", id="store-warning", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:

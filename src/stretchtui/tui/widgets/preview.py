@@ -9,6 +9,7 @@ from textual.widgets import Static
 from stretchtui.durations import format_duration
 from stretchtui.plan import build_plan
 from stretchtui.routines import CatalogEntry, Step
+from stretchtui.textsafe import visible
 
 
 def step_amount(step: Step) -> str:
@@ -20,9 +21,9 @@ def step_amount(step: Step) -> str:
 def preview_renderable(entry: CatalogEntry) -> RenderableType:
     routine = entry.routine
     if routine is None:
-        text = Text(f"{entry.path.name} can't be used yet:\n", style="bold")
+        text = Text(f"{visible(entry.path.name)} can't be used yet:\n", style="bold")
         for problem in entry.problems:
-            text.append(f"• {problem}\n", style="red")
+            text.append(f"• {visible(str(problem))}\n", style="red")
         text.append("\nFix the file and restart to see it here.", style="dim")
         return text
     plan = build_plan(routine)
@@ -48,7 +49,7 @@ def preview_renderable(entry: CatalogEntry) -> RenderableType:
         body.append(step.name)
         body.append(f" · {step_amount(step)}\n", style="dim")
     if entry.source.value == "user":
-        body.append(f"\nYour routine: {entry.path}", style="dim italic")
+        body.append(f"\nYour routine: {visible(str(entry.path))}", style="dim italic")
     parts.append(body)
     return Group(*parts)
 
