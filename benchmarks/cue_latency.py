@@ -23,10 +23,11 @@ from pathlib import Path
 
 CHILD = r"""
 import json, sys, time
+from stretchtui.kinds import CueKind, SegmentKind
 from stretchtui.audio import create_player
 from stretchtui.config import Settings
-from stretchtui.cues import Cue, CueKind
-from stretchtui.plan import Segment, SegmentKind
+from stretchtui.cues import Cue
+from stretchtui.plan import Segment
 
 backend, count = sys.argv[1], int(sys.argv[2])
 options = {"load_simpleaudio": lambda: None} if backend != "simpleaudio" else {}

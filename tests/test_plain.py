@@ -13,7 +13,7 @@ import pytest
 
 from stretchtui.audio import SilentPlayer
 from stretchtui.clock import FakeClock
-from stretchtui.cues import CueKind
+from stretchtui.kinds import CueKind
 from stretchtui.plain import Event, Stop, TerminalWaiter, run_plain, stamp
 from stretchtui.plan import build_plan
 from stretchtui.records import MemoryStore, SessionStatus

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from stretchtui.plan import Plan, SegmentKind, build_plan
+from stretchtui.kinds import SegmentKind
+from stretchtui.plan import Plan, build_plan
 from stretchtui.routines import Routine, Side, parse_routine
 
 WARMUP = "warmup: {name: March in place, duration: 1m}\n"
@@ -121,13 +122,18 @@ def test_seconds_from_counts_what_is_left() -> None:
     assert plan.seconds_from(len(plan.segments)) == 0
 
 
-def test_work_by_area_counts_only_stretching() -> None:
+def test_every_segment_of_a_stretch_carries_its_areas() -> None:
     plan = plan_of(
         DEFAULTS + "steps:\n"
         "  - {name: Fold, hold: 20s, areas: [lower, hamstrings]}\n"
         "  - {name: Twist, hold: 15s, sides: both, areas: [upper]}\n"
     )
-    assert plan.work_seconds_by_area() == {"lower": 20, "upper": 30, "hamstrings": 20}
+    holds = [s for s in plan.segments if s.kind is SegmentKind.HOLD]
+    assert [(s.name, s.areas) for s in holds] == [
+        ("Fold", ("lower", "hamstrings")),
+        ("Twist", ("upper",)),
+        ("Twist", ("upper",)),
+    ]
 
 
 def test_step_rest_overrides_the_default() -> None:

@@ -7,8 +7,9 @@ from datetime import UTC, datetime
 import pytest
 
 from stretchtui.clock import FakeClock
-from stretchtui.cues import Cue, CueKind
-from stretchtui.plan import Plan, SegmentKind, build_plan
+from stretchtui.cues import Cue
+from stretchtui.kinds import CueKind, SegmentKind
+from stretchtui.plan import Plan, build_plan
 from stretchtui.records import MemoryStore, SessionStatus
 from stretchtui.routines import Routine, parse_routine
 from stretchtui.session import MAX_EXTENSION, Session, SessionState

@@ -3,23 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
-from stretchtui.plan import Segment, SegmentKind
-
-
-class CueKind(StrEnum):
-    SEGMENT_START = "segment_start"
-    COUNTDOWN = "countdown"  # value: 3, 2, 1
-    HALFWAY = "halfway"
-    BREATHE_IN = "breathe_in"
-    BREATHE_OUT = "breathe_out"
-    REP = "rep"  # value: n, total: N
-    SWITCH_SIDES = "switch_sides"
-    NO_BOUNCE = "no_bounce"  # static holds: hold steady, mild tension, never sharp pain
-    SLOW_AND_CONTROLLED = "slow_and_controlled"  # dynamic reps
-    STRETCH_DONE = "stretch_done"
-    SESSION_DONE = "session_done"
+from stretchtui.kinds import CueKind
+from stretchtui.plan import Segment
 
 
 @dataclass(frozen=True)
@@ -39,32 +25,18 @@ class Cue:
 
 
 def describe(cue: Cue) -> str:
+    """The cue's line, from its kind's text (kinds.CUE_TRAITS) filled in for this cue."""
     segment = cue.segment
-    kind = cue.kind
-    if kind is CueKind.SEGMENT_START:
-        return _segment_start_text(segment)
-    if kind is CueKind.COUNTDOWN:
-        return f"{cue.value}…"
-    if kind is CueKind.HALFWAY:
-        return "Halfway there."
-    if kind is CueKind.BREATHE_IN:
-        phase = f" ({segment.phases[0]})" if segment.phases else ""
-        return f"Breathe in{phase}, lengthen."
-    if kind is CueKind.BREATHE_OUT:
-        phase = f" ({segment.phases[1]})" if segment.phases else ""
-        return f"Breathe out{phase}, ease in."
-    if kind is CueKind.REP:
-        return f"Rep {cue.value} of {cue.total}."
-    if kind is CueKind.SWITCH_SIDES:
-        side = f"{segment.side.value.upper()} side" if segment.side else "the other side"
-        return f"Switch sides: {side} next."
-    if kind is CueKind.NO_BOUNCE:
-        return "Hold still, no bouncing: a gentle pull, never sharp pain."
-    if kind is CueKind.SLOW_AND_CONTROLLED:
-        return "Move slowly and smoothly, no jerking."
-    if kind is CueKind.STRETCH_DONE:
-        return f"{segment.name} done."
-    return "Session complete. Well done."
+    phases = segment.phases
+    return cue.kind.traits.text.format(
+        segment_start=segment_start_text(segment),
+        name=segment.name,
+        value=cue.value,
+        total=cue.total,
+        phase_in=f" ({phases[0]})" if phases else "",
+        phase_out=f" ({phases[1]})" if phases else "",
+        coming_side=f"{segment.side.value.upper()} side" if segment.side else "the other side",
+    )
 
 
 def spoken_duration(seconds: int) -> str:
@@ -78,20 +50,11 @@ def spoken_duration(seconds: int) -> str:
     return " ".join(parts)
 
 
-def _segment_start_text(segment: Segment) -> str:
-    side = f" ({segment.side.value.upper()} side)" if segment.side else ""
-    kind = segment.kind
-    if kind is SegmentKind.WARMUP:
-        return f"Warm-up: {segment.name}, {spoken_duration(segment.duration)}."
-    if kind is SegmentKind.PREPARE:
-        return f"Get ready: {segment.name}{side}."
-    if kind is SegmentKind.HOLD:
-        return f"Hold {segment.name}{side} for {spoken_duration(segment.duration)}."
-    if kind is SegmentKind.REPS:
-        return f"{segment.name}{side}: {segment.reps} reps, one breath each."
-    if kind is SegmentKind.SWITCH:
-        # The switch-sides cue names the side; this line says how to leave the first one.
-        return "Come out of the stretch slowly."
-    if kind is SegmentKind.ROUND_REST:
-        return f"{segment.name}: rest {spoken_duration(segment.duration)}."
-    return f"Rest {spoken_duration(segment.duration)}."
+def segment_start_text(segment: Segment) -> str:
+    """What the start of a segment says, from its kind's text (kinds.SEGMENT_TRAITS)."""
+    return segment.kind.traits.start_text.format(
+        name=segment.name,
+        side=f" ({segment.side.value.upper()} side)" if segment.side else "",
+        duration=spoken_duration(segment.duration),
+        reps=segment.reps,
+    )

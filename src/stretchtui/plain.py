@@ -22,8 +22,8 @@ from types import FrameType, TracebackType
 from typing import Any, TextIO
 
 from stretchtui.audio import SoundPlayer
-from stretchtui.cues import Cue, CueKind, spoken_duration
-from stretchtui.plan import SegmentKind
+from stretchtui.cues import Cue, spoken_duration
+from stretchtui.kinds import CueKind
 from stretchtui.records import SessionStatus
 from stretchtui.session import Session
 from stretchtui.textsafe import visible
@@ -33,7 +33,6 @@ STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 KEYS_HELP = "Keys: space pause/resume, n skip, b back, + ten seconds more, m mute, q end."
 HANDS_FREE_HELP = "Hands-free: no keys are read. Ctrl+C ends the session and keeps the record."
-_EXPLAINED = (SegmentKind.WARMUP, SegmentKind.PREPARE)
 
 
 @dataclass(frozen=True)
@@ -111,7 +110,7 @@ def run_plain(
             if (
                 how
                 and cue.kind is CueKind.SEGMENT_START
-                and segment.kind in _EXPLAINED
+                and segment.kind.traits.explained
                 and segment.step_index not in explained
             ):
                 explained.add(segment.step_index)

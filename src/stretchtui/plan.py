@@ -3,24 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
-from stretchtui.routines.model import AREAS, Breathing, Position, Routine, Side, Step
-
-
-class SegmentKind(StrEnum):
-    WARMUP = "warmup"
-    PREPARE = "prepare"
-    HOLD = "hold"
-    REPS = "reps"
-    SWITCH = "switch"
-    REST = "rest"
-    ROUND_REST = "round_rest"
-
-    @property
-    def is_work(self) -> bool:
-        """Segments where the person is stretching (what the record counts as done)."""
-        return self in (SegmentKind.WARMUP, SegmentKind.HOLD, SegmentKind.REPS)
+from stretchtui.kinds import SegmentKind
+from stretchtui.routines.model import Breathing, Position, Routine, Side, Step
 
 
 @dataclass(frozen=True)
@@ -67,14 +52,6 @@ class Plan:
     def seconds_from(self, index: int) -> int:
         """Planned seconds from the start of segment `index` to the end."""
         return sum(segment.duration for segment in self.segments[index:])
-
-    def work_seconds_by_area(self) -> dict[str, int]:
-        totals = dict.fromkeys(AREAS, 0)
-        for segment in self.segments:
-            if segment.kind.is_work:
-                for area in segment.areas:
-                    totals[area] += segment.duration
-        return {area: seconds for area, seconds in totals.items() if seconds}
 
 
 def build_plan(routine: Routine) -> Plan:

@@ -15,10 +15,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import assert_never
 
 from stretchtui.clock import Clock, WallClock, wall_clock
-from stretchtui.cues import Cue, CueKind
-from stretchtui.plan import Plan, Segment, SegmentKind
+from stretchtui.cues import Cue
+from stretchtui.kinds import CueKind, SegmentKind
+from stretchtui.plan import Plan, Segment
 from stretchtui.records import (
     SegmentRun,
     SessionInfo,
@@ -30,25 +32,6 @@ from stretchtui.records import (
 EXTEND_SECONDS = 10
 MAX_EXTENSION = 300
 COUNTDOWN_FROM = 3
-# At one instant, say what is starting before how to do it, and the count last.
-_CUE_ORDER = {
-    kind: rank
-    for rank, kind in enumerate(
-        (
-            CueKind.SEGMENT_START,
-            CueKind.SWITCH_SIDES,
-            CueKind.HALFWAY,
-            CueKind.NO_BOUNCE,
-            CueKind.SLOW_AND_CONTROLLED,
-            CueKind.REP,
-            CueKind.BREATHE_IN,
-            CueKind.BREATHE_OUT,
-            CueKind.COUNTDOWN,
-            CueKind.STRETCH_DONE,
-            CueKind.SESSION_DONE,
-        )
-    )
-}
 
 
 class SessionState(StrEnum):
@@ -231,7 +214,7 @@ class Session:
         return (
             self.state in _LIVE
             and seconds > 0
-            and self.segment.kind is not SegmentKind.REPS
+            and self.segment.kind.traits.extendable
             and self._extension + seconds <= MAX_EXTENSION
         )
 
@@ -301,7 +284,7 @@ class Session:
         if self.state not in _LIVE:
             return []
         owner = self._owner(self._index)
-        if self.segment.kind in (SegmentKind.REST, SegmentKind.ROUND_REST):
+        if self.segment.kind.traits.is_rest:
             target = self._start_of(owner)
         else:
             target = self._start_of(owner - 1) if owner > 0 else 0
@@ -398,7 +381,7 @@ class Session:
         return not (
             following is not None
             and following.stretch_number == segment.stretch_number
-            and following.kind in (SegmentKind.SWITCH, SegmentKind.HOLD, SegmentKind.REPS)
+            and following.kind.traits.continues_stretch
         )
 
     def _end_run(self, *, skipped: bool) -> None:
@@ -465,44 +448,55 @@ class Session:
             if 0 <= offset < duration or (offset == 0 and duration == 0):
                 cues.append(Cue(kind, segment, offset, value, total))
 
-        kind = segment.kind
-        if kind is SegmentKind.SWITCH:
-            add(CueKind.SWITCH_SIDES, 0.0)
-        if kind is SegmentKind.HOLD:
-            add(CueKind.NO_BOUNCE, 0.0)
-            add(CueKind.HALFWAY, duration / 2)
-            add(CueKind.NO_BOUNCE, duration / 2)
-            if segment.breathing:
-                inhale, exhale = segment.breathing.inhale, segment.breathing.exhale
-                offset = 0.0
-                while offset < duration:
-                    add(CueKind.BREATHE_IN, offset)
-                    add(CueKind.BREATHE_OUT, offset + inhale)
-                    offset += inhale + exhale
-        if kind is SegmentKind.REPS and segment.reps and segment.tempo:
-            add(CueKind.SLOW_AND_CONTROLLED, 0.0)
-            for number in range(1, segment.reps + 1):
-                start = (number - 1) * segment.tempo
-                add(CueKind.REP, start, number, segment.reps)
-                add(CueKind.BREATHE_IN, start)
-                add(CueKind.BREATHE_OUT, start + segment.tempo / 2)
-        if kind is SegmentKind.WARMUP:
-            add(CueKind.HALFWAY, duration / 2)
-        if kind in (
-            SegmentKind.WARMUP,
-            SegmentKind.PREPARE,
-            SegmentKind.HOLD,
-            SegmentKind.REST,
-            SegmentKind.ROUND_REST,
-        ):
+        if segment.kind.traits.counts_down:
             for count in range(COUNTDOWN_FROM, 0, -1):
                 offset = duration - count
                 if offset > 0:
                     add(CueKind.COUNTDOWN, offset, count)
-        cues.sort(key=lambda cue: (cue.offset, _CUE_ORDER[cue.kind]))
+        for cue in _kind_cues(segment, duration):
+            add(cue.kind, cue.offset, cue.value, cue.total)
+        cues.sort(key=lambda cue: (cue.offset, cue.kind.traits.rank))
         return cues
 
     _frozen: float = 0.0
 
 
 _LIVE = (SessionState.RUNNING, SessionState.PAUSED)
+
+
+def _kind_cues(segment: Segment, duration: float) -> list[Cue]:
+    """The cues a segment's kind adds to its start and countdown (some may fall past its end)."""
+    kind = segment.kind
+    match kind:
+        case SegmentKind.SWITCH:
+            return [Cue(CueKind.SWITCH_SIDES, segment, 0.0)]
+        case SegmentKind.HOLD:
+            cues = [
+                Cue(CueKind.NO_BOUNCE, segment, 0.0),
+                Cue(CueKind.HALFWAY, segment, duration / 2),
+                Cue(CueKind.NO_BOUNCE, segment, duration / 2),
+            ]
+            if segment.breathing:
+                inhale, exhale = segment.breathing.inhale, segment.breathing.exhale
+                offset = 0.0
+                while offset < duration:
+                    cues.append(Cue(CueKind.BREATHE_IN, segment, offset))
+                    cues.append(Cue(CueKind.BREATHE_OUT, segment, offset + inhale))
+                    offset += inhale + exhale
+            return cues
+        case SegmentKind.REPS:
+            if not (segment.reps and segment.tempo):
+                return []
+            cues = [Cue(CueKind.SLOW_AND_CONTROLLED, segment, 0.0)]
+            for number in range(1, segment.reps + 1):
+                start = (number - 1) * segment.tempo
+                cues.append(Cue(CueKind.REP, segment, start, number, segment.reps))
+                cues.append(Cue(CueKind.BREATHE_IN, segment, start))
+                cues.append(Cue(CueKind.BREATHE_OUT, segment, start + segment.tempo / 2))
+            return cues
+        case SegmentKind.WARMUP:
+            return [Cue(CueKind.HALFWAY, segment, duration / 2)]
+        case SegmentKind.PREPARE | SegmentKind.REST | SegmentKind.ROUND_REST:
+            return []  # their start and countdown say it all
+        case _:
+            assert_never(kind)

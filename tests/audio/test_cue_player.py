@@ -16,7 +16,8 @@ from stretchtui.audio.sounds import (
 from stretchtui.audio.speech import Speaker
 from stretchtui.clock import FakeClock
 from stretchtui.config import CUE_GROUPS, DEFAULT_CUES
-from stretchtui.cues import Cue, CueKind
+from stretchtui.cues import Cue
+from stretchtui.kinds import CueKind
 from stretchtui.paths import bundled_sounds_dir
 from stretchtui.session import Session
 

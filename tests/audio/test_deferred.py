@@ -6,8 +6,9 @@ import threading
 
 from stretchtui.audio import SilentPlayer, SoundPlayer
 from stretchtui.audio.deferred import FAILED_NOTICE, DeferredPlayer
-from stretchtui.cues import Cue, CueKind
-from stretchtui.plan import Segment, SegmentKind
+from stretchtui.cues import Cue
+from stretchtui.kinds import CueKind, SegmentKind
+from stretchtui.plan import Segment
 
 CUE = Cue(CueKind.SEGMENT_START, Segment(0, SegmentKind.HOLD, "Fold", "", 20, 1, 1), 0.0)
 

@@ -15,7 +15,8 @@ import pytest
 from stretchtui.audio import CuePlayer, SilentPlayer, SoundPlayer, create_player, factory
 from stretchtui.audio.alsa import silence_alsa_errors
 from stretchtui.config import Settings, SoundMode
-from stretchtui.cues import Cue, CueKind
+from stretchtui.cues import Cue
+from stretchtui.kinds import CueKind
 from stretchtui.paths import resolve_paths
 from stretchtui.services import open_services
 

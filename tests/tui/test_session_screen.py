@@ -9,8 +9,8 @@ from textual.pilot import Pilot
 from textual.widgets import Digits, Label
 
 from stretchtui.clock import FakeClock
-from stretchtui.cues import CueKind
 from stretchtui.history import HistoryStore
+from stretchtui.kinds import CueKind
 from stretchtui.records import SessionStatus
 from stretchtui.tui.app import StretchApp
 from stretchtui.tui.screens.confirm import ConfirmScreen

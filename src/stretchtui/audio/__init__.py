@@ -3,6 +3,7 @@
 from stretchtui.audio.cue_player import CuePlayer
 from stretchtui.audio.factory import create_player
 from stretchtui.audio.player import SilentPlayer, SoundPlayer
-from stretchtui.audio.sounds import CueSound, sound_for
+from stretchtui.audio.sounds import sound_for
+from stretchtui.kinds import CueSound
 
 __all__ = ["CuePlayer", "CueSound", "SilentPlayer", "SoundPlayer", "create_player", "sound_for"]

@@ -15,10 +15,11 @@ import time
 from collections.abc import Mapping
 
 from stretchtui.audio.outputs import Output
-from stretchtui.audio.sounds import PRIORITY, SPOKEN_SOUNDS, Clip, CueSound, sound_for, volume_gain
+from stretchtui.audio.sounds import PRIORITY, SPOKEN_SOUNDS, Clip, sound_for, volume_gain
 from stretchtui.audio.speech import Speaker
 from stretchtui.clock import Clock
 from stretchtui.cues import Cue
+from stretchtui.kinds import CueSound
 
 # Cues handed over within this many seconds of each other count as one moment:
 # the engine returns simultaneous cues in one list, played in a tight loop.

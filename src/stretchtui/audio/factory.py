@@ -24,13 +24,13 @@ from stretchtui.audio.player import SilentPlayer, SoundPlayer
 from stretchtui.audio.sounds import (
     BELL_SOUNDS,
     Clip,
-    CueSound,
     SoundFilesError,
     load_clips,
     sounds_for_groups,
 )
 from stretchtui.audio.speech import Speaker
 from stretchtui.config import Settings, SoundMode
+from stretchtui.kinds import CueSound
 from stretchtui.paths import bundled_sounds_dir
 
 # Tried in this order; the sound servers first, since they mix with other apps.

@@ -18,7 +18,8 @@ from typing import Any, Protocol, TextIO
 
 from stretchtui.audio.alsa import quiet_stderr, silence_alsa_errors
 from stretchtui.audio.processes import OneAtATime
-from stretchtui.audio.sounds import Clip, CueSound, silence
+from stretchtui.audio.sounds import Clip, silence
+from stretchtui.kinds import CueSound
 
 PROBE_SECONDS = 0.01
 PROBE_TIMEOUT = 5.0

@@ -9,27 +9,10 @@ import wave
 from array import array
 from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 
-from stretchtui.cues import Cue, CueKind
-from stretchtui.plan import SegmentKind
-
-
-class CueSound(StrEnum):
-    """The shipped sounds; each value is a file stem in the sounds folder."""
-
-    START = "start"
-    READY = "ready"
-    TICK = "tick"
-    HALFWAY = "halfway"
-    SWITCH = "switch"
-    INHALE = "inhale"
-    EXHALE = "exhale"
-    REP = "rep"
-    REST = "rest"
-    DONE = "done"
-
+from stretchtui.cues import Cue
+from stretchtui.kinds import CueKind, CueSound
 
 # When cues fall at the same moment (a hold starts with its start, no-bounce and
 # breathe-in cues; a rep starts with its breath), only the most telling one sounds.
@@ -79,32 +62,12 @@ SPOKEN_SOUNDS = frozenset(
     }
 )
 
-_SEGMENT_START = {
-    SegmentKind.WARMUP: CueSound.START,
-    SegmentKind.HOLD: CueSound.START,
-    SegmentKind.REPS: CueSound.START,
-    SegmentKind.PREPARE: CueSound.READY,
-    SegmentKind.REST: CueSound.REST,
-    SegmentKind.ROUND_REST: CueSound.REST,
-    # A switch segment announces itself with its SWITCH_SIDES cue.
-}
-
-_BY_KIND = {
-    CueKind.COUNTDOWN: CueSound.TICK,
-    CueKind.HALFWAY: CueSound.HALFWAY,
-    CueKind.BREATHE_IN: CueSound.INHALE,
-    CueKind.BREATHE_OUT: CueSound.EXHALE,
-    CueKind.REP: CueSound.REP,
-    CueKind.SWITCH_SIDES: CueSound.SWITCH,
-    CueKind.SESSION_DONE: CueSound.DONE,
-}
-
 
 def sound_for(cue: Cue) -> CueSound | None:
     """The sound a cue makes, or None for cues that are words only (no-bounce, stretch done)."""
     if cue.kind is CueKind.SEGMENT_START:
-        return _SEGMENT_START.get(cue.segment.kind)
-    return _BY_KIND.get(cue.kind)
+        return cue.segment.kind.traits.start_sound
+    return cue.kind.traits.sound
 
 
 def sounds_for_groups(groups: frozenset[str]) -> frozenset[CueSound]:

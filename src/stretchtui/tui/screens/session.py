@@ -20,10 +20,10 @@ from textual.widgets import Digits, Footer, Label, ProgressBar, Static
 
 from stretchtui.audio import SoundPlayer
 from stretchtui.clock import Clock, WallClock
-from stretchtui.cues import Cue, CueKind
+from stretchtui.cues import Cue
 from stretchtui.durations import format_clock, format_duration
-from stretchtui.guidance import STOP_ON_PAIN
-from stretchtui.plan import Plan, Segment, SegmentKind
+from stretchtui.kinds import SegmentKind
+from stretchtui.plan import Plan, Segment
 from stretchtui.records import SessionObserver, SessionResult
 from stretchtui.session import Session, SessionState
 from stretchtui.tui.screens.confirm import ConfirmScreen
@@ -38,29 +38,6 @@ It wakes exactly when something visible changes (a countdown second, a step of
 the breath bar, a cue), so with a real clock this bound is only a safety net.
 A fake clock jumps without the screen knowing: tests lower `max_wait`."""
 
-PHASE_TITLES = {
-    SegmentKind.WARMUP: "WARM-UP",
-    SegmentKind.PREPARE: "GET READY",
-    SegmentKind.HOLD: "HOLD",
-    SegmentKind.REPS: "MOVE",
-    SegmentKind.SWITCH: "SWITCH SIDES",
-    SegmentKind.REST: "REST",
-    SegmentKind.ROUND_REST: "REST",
-}
-# Cues worth a line of text on screen (the rest show as the breath bar, the digits, the reps).
-ANNOUNCED = {
-    CueKind.SEGMENT_START,
-    CueKind.HALFWAY,
-    CueKind.SWITCH_SIDES,
-    CueKind.STRETCH_DONE,
-}
-# (wide, narrow) wordings: the narrow one must fit a 40-column terminal on one line.
-REMINDER_STATIC = (
-    "Hold still, no bouncing · a gentle pull, never sharp pain",
-    "No bouncing · mild pull, no pain",
-)
-REMINDER_DYNAMIC = ("Slow and controlled · one breath for each rep", "Slow and controlled")
-REMINDER_PREPARE = (STOP_ON_PAIN, "Stop if anything hurts sharply")
 NARROW_WIDTH = 60
 PROGRESS_STEPS = 200
 
@@ -217,7 +194,7 @@ class SessionScreen(Screen[SessionResult]):
     def _handle(self, cues: list[Cue]) -> None:
         for cue in cues:
             self.player.play(cue)
-            if cue.kind in ANNOUNCED:
+            if cue.kind.traits.on_screen:
                 self._announcement = cue.text
         if self.session.is_finished:
             if self._wake_timer is not None:
@@ -255,9 +232,9 @@ class SessionScreen(Screen[SessionResult]):
 
     def _show_segment(self, segment: Segment) -> None:
         session = self.session
-        title = PHASE_TITLES[segment.kind]
-        # The warm-up comes before the rounds, so it has no round of its own.
-        if segment.rounds > 1 and segment.kind is not SegmentKind.WARMUP:
+        traits = segment.kind.traits
+        title = traits.title
+        if segment.rounds > 1 and traits.in_round:
             title += f" · round {segment.round} of {segment.rounds}"
         self.query_one("#phase", Label).update(title)
         self.query_one("#stretch-name", Label).update(segment.name)
@@ -270,9 +247,9 @@ class SessionScreen(Screen[SessionResult]):
         how_widget.update(how)
         how_widget.set_class(not how, "-empty")
         self._show_reminder()
-        self.set_class(segment.kind in (SegmentKind.REST, SegmentKind.ROUND_REST), "-resting")
+        self.set_class(traits.is_rest, "-resting")
         self.query_one("#next", Label).update(self._next_text())
-        self.set_class(segment.kind not in (SegmentKind.HOLD, SegmentKind.REPS), "-no-breath")
+        self.set_class(not traits.shows_breath, "-no-breath")
         self._shown_rep = -1
         self._shown_clock = ""
         del session
@@ -298,11 +275,7 @@ class SessionScreen(Screen[SessionResult]):
         return "\n".join(lines)
 
     def _show_reminder(self) -> None:
-        wordings = {
-            SegmentKind.HOLD: REMINDER_STATIC,
-            SegmentKind.REPS: REMINDER_DYNAMIC,
-            SegmentKind.PREPARE: REMINDER_PREPARE,
-        }.get(self.session.segment.kind, ("", ""))
+        wordings = self.session.segment.kind.traits.reminder
         narrow = self.size.width < NARROW_WIDTH
         self.query_one("#reminder", Label).update(wordings[1] if narrow else wordings[0])
 
