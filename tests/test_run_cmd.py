@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
+from stretchtui.catalog import CatalogEntry
 from stretchtui.cli import main
-from stretchtui.routines import CatalogEntry
 from stretchtui.services import Services
 
 

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from samples import BUNDLED_IDS, GOOD
+from stretchtui.catalog import Source, UnknownRoutine, load_catalog, resolve_routine
 from stretchtui.paths import bundled_routines_dir
-from stretchtui.routines import Source, UnknownRoutine, load_catalog, resolve_routine
+from stretchtui.plan import build_plan
 
 
 @pytest.fixture
@@ -21,7 +22,9 @@ def user_dir(tmp_path: Path) -> Path:
 def test_bundled_routines_are_found_from_the_source_tree() -> None:
     catalog = load_catalog(bundled_routines_dir(), None)
     assert set(catalog.ids) == set(BUNDLED_IDS)
-    assert all(entry.ok and entry.source is Source.BUNDLED for entry in catalog.entries)
+    assert all(
+        entry.plan is not None and entry.source is Source.BUNDLED for entry in catalog.entries
+    )
 
 
 def test_menu_order_is_level_then_length(user_dir: Path) -> None:
@@ -36,10 +39,10 @@ def test_a_broken_user_routine_does_not_stop_the_others(user_dir: Path) -> None:
     catalog = load_catalog(bundled_routines_dir(), user_dir)
     assert set(catalog.ids) == {*BUNDLED_IDS, "mine", "broken"}
     broken = catalog.get("broken")
-    assert broken is not None and not broken.ok
+    assert broken is not None and broken.plan is None
     assert [problem.line for problem in broken.problems] == [1, 2]
     mine = catalog.get("mine")
-    assert mine is not None and mine.ok and mine.source is Source.USER
+    assert mine is not None and mine.plan is not None and mine.source is Source.USER
 
 
 def test_a_user_routine_with_a_bundled_id_replaces_it(user_dir: Path) -> None:
@@ -70,7 +73,7 @@ def test_a_file_where_the_user_folder_should_be_is_reported(tmp_path: Path) -> N
     not_a_folder = tmp_path / "routines"
     not_a_folder.write_text("oops")
     catalog = load_catalog(bundled_routines_dir(), not_a_folder)
-    broken = [entry for entry in catalog.entries if not entry.ok]
+    broken = [entry for entry in catalog.entries if entry.plan is None]
     assert len(broken) == 1
     assert "expected a folder of routine files" in str(broken[0].problems[0])
     assert set(catalog.ids) >= set(BUNDLED_IDS)
@@ -89,7 +92,7 @@ def test_resolve_takes_an_id_or_a_path(tmp_path: Path) -> None:
 def test_a_path_that_looks_like_a_file_is_loaded_even_when_missing(tmp_path: Path) -> None:
     catalog = load_catalog(bundled_routines_dir(), None)
     entry = resolve_routine(str(tmp_path / "gone.yaml"), catalog)
-    assert not entry.ok
+    assert entry.plan is None
     assert "no such file" in str(entry.problems[0])
 
 
@@ -99,3 +102,11 @@ def test_an_unknown_id_suggests_the_closest(tmp_path: Path) -> None:
         UnknownRoutine, match=r"no routine called 'begginer' \(did you mean beginner\?\)"
     ):
         resolve_routine("begginer", catalog)
+
+
+def test_an_entry_carries_its_routine_plan_built_when_the_file_loaded() -> None:
+    catalog = load_catalog(bundled_routines_dir(), None)
+    entry = catalog.get("beginner")
+    assert entry is not None and entry.plan is not None
+    assert entry.routine is entry.plan.routine
+    assert entry.plan == build_plan(entry.plan.routine)

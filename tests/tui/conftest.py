@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from stretchtui.audio import SilentPlayer
+from stretchtui.catalog import load_catalog
 from stretchtui.clock import FakeClock
 from stretchtui.config import Settings
 from stretchtui.history import HistoryStore, memory_store
 from stretchtui.paths import AppPaths, bundled_routines_dir
-from stretchtui.routines import load_catalog
 from stretchtui.services import Services
 from stretchtui.tui.app import StretchApp
 from stretchtui.tui.launch import create_app

@@ -15,7 +15,7 @@ from stretchtui.paths import AppPaths, bundled_routines_dir, resolve_paths
 from stretchtui.textsafe import visible
 
 if TYPE_CHECKING:
-    from stretchtui.routines import Catalog, CatalogEntry
+    from stretchtui.catalog import Catalog, CatalogEntry
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -37,13 +37,13 @@ class CliContext:
 
     @cached_property
     def catalog(self) -> Catalog:
-        from stretchtui.routines import load_catalog
+        from stretchtui.catalog import load_catalog
 
         return load_catalog(bundled_routines_dir(), self.paths.user_routines_dir)
 
     def usable_routine(self, name: str) -> CatalogEntry | None:
         """ROUTINE (an id or a path) ready to run; None, with the reason on stderr, if not."""
-        from stretchtui.routines import UnknownRoutine, resolve_routine
+        from stretchtui.catalog import UnknownRoutine, resolve_routine
 
         try:
             entry = resolve_routine(name, self.catalog)

@@ -12,15 +12,10 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
+from stretchtui.catalog import CatalogEntry, Source, load_entry
 from stretchtui.cli.context import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CliContext, add_command
 from stretchtui.durations import format_duration
-from stretchtui.plan import Plan, build_plan
-from stretchtui.routines import (
-    CatalogEntry,
-    Source,
-    read_routine,
-)
-from stretchtui.routines import Routine as RoutineModel
+from stretchtui.plan import Plan
 from stretchtui.routines.problems import display_path
 from stretchtui.textsafe import visible
 
@@ -53,8 +48,8 @@ def shown(value: str) -> Text:
 
 
 def entry_json(entry: CatalogEntry) -> dict[str, Any]:
-    routine = entry.routine
-    plan = build_plan(routine) if routine else None
+    plan = entry.plan
+    routine = plan.routine if plan else None
     return {
         "id": entry.id,
         "name": routine.name if routine else None,
@@ -90,11 +85,11 @@ def list_routines(context: CliContext, args: argparse.Namespace) -> int:
         table.add_column("source", no_wrap=True)
     broken: list[CatalogEntry] = []
     for entry in entries:
-        routine = entry.routine
-        if routine is None:
+        plan = entry.plan
+        if plan is None:
             broken.append(entry)
             continue
-        plan = build_plan(routine)
+        routine = plan.routine
         level = routine.level.value
         cells: list[str | Text] = [
             shown(entry.id),
@@ -151,14 +146,14 @@ def plan_json(entry: CatalogEntry, plan: Plan) -> dict[str, Any]:
 
 def show_routine(context: CliContext, args: argparse.Namespace) -> int:
     entry = context.usable_routine(args.routine)
-    if entry is None or entry.routine is None:
+    if entry is None or entry.plan is None:
         return EXIT_INVALID
-    plan = build_plan(entry.routine)
+    plan = entry.plan
     if args.json:
         json.dump(plan_json(entry, plan), sys.stdout, indent=2)
         sys.stdout.write("\n")
         return EXIT_OK
-    routine = entry.routine
+    routine = plan.routine
     context.out.print(
         Text(visible(routine.name), style="bold"), Text(f"  {routine.level.value}", style="dim")
     )
@@ -200,12 +195,12 @@ def check_routines(context: CliContext, args: argparse.Namespace) -> int:
         return EXIT_USAGE
     failed = False
     for path in files:
-        result = read_routine(path)
-        if isinstance(result, RoutineModel):
-            total = build_plan(result).total_seconds
-            print(visible(f"{display_path(path)}: ok ({result.name}, {format_duration(total)})"))
+        entry = load_entry(path, Source.FILE)
+        if entry.plan is not None:
+            name, total = entry.plan.routine.name, entry.plan.total_seconds
+            print(visible(f"{display_path(path)}: ok ({name}, {format_duration(total)})"))
             continue
         failed = True
-        for problem in result:
+        for problem in entry.problems:
             print(visible(str(problem)), file=sys.stderr)
     return EXIT_INVALID if failed else EXIT_OK

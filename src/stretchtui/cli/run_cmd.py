@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from stretchtui.cli.context import EXIT_INVALID, CliContext, add_command
 
 if TYPE_CHECKING:
-    from stretchtui.routines import CatalogEntry
+    from stretchtui.catalog import CatalogEntry
     from stretchtui.services import Services
 
 MAX_SPEED = 100.0
@@ -53,19 +53,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run_routine(context: CliContext, args: argparse.Namespace) -> int:
     # Imported here, not at the top: every other command starts faster without them.
     from stretchtui.plain import TerminalWaiter, run_plain
-    from stretchtui.plan import build_plan
     from stretchtui.services import open_services
     from stretchtui.session import Session
 
     entry = context.usable_routine(args.routine)
-    if entry is None or entry.routine is None:
+    if entry is None or entry.plan is None:
         return EXIT_INVALID
 
     services = open_services(context.paths, sound=not args.no_sound, speed=args.speed)
     try:
         if not args.plain:
             return _run_tui(context, services, entry)
-        session = Session(build_plan(entry.routine), services.clock, observers=[services.store])
+        session = Session(entry.plan, services.clock, observers=[services.store])
         # A terminal that cannot show a character should get a stand-in, not a crash.
         with contextlib.suppress(AttributeError, ValueError):
             sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]

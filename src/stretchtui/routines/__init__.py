@@ -1,13 +1,6 @@
-"""Routine files: the model, the loader that checks them, and the catalog of all of them."""
+"""Routine files: the model and the loader that checks them (the catalog of them all sits
+above the plan, in stretchtui.catalog)."""
 
-from stretchtui.routines.catalog import (
-    Catalog,
-    CatalogEntry,
-    Source,
-    UnknownRoutine,
-    load_catalog,
-    resolve_routine,
-)
 from stretchtui.routines.loader import check_files, load_routine, parse_routine, read_routine
 from stretchtui.routines.model import (
     AREAS,
@@ -25,8 +18,6 @@ from stretchtui.routines.problems import Problem, RoutineError
 __all__ = [
     "AREAS",
     "Breathing",
-    "Catalog",
-    "CatalogEntry",
     "Defaults",
     "Level",
     "Position",
@@ -34,14 +25,10 @@ __all__ = [
     "Routine",
     "RoutineError",
     "Side",
-    "Source",
     "Step",
-    "UnknownRoutine",
     "Warmup",
     "check_files",
-    "load_catalog",
     "load_routine",
     "parse_routine",
     "read_routine",
-    "resolve_routine",
 ]

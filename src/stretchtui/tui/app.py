@@ -10,11 +10,10 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import App
 
+from stretchtui.catalog import Catalog, CatalogEntry
 from stretchtui.clock import wall_clock
 from stretchtui.history import HistoryUnreadable
 from stretchtui.history.advice import menu_notes
-from stretchtui.plan import build_plan
-from stretchtui.routines import Catalog, CatalogEntry
 from stretchtui.services import Services
 from stretchtui.textsafe import visible
 from stretchtui.tui.screens.menu import MenuScreen
@@ -92,13 +91,13 @@ class StretchApp(App[int]):
         self.start_session(message.entry)
 
     def start_session(self, entry: CatalogEntry, *, then_exit: bool = False) -> None:
-        assert entry.routine is not None
+        assert entry.plan is not None
         services = self.services
         from stretchtui.tui.screens.session import SessionScreen
         from stretchtui.tui.screens.summary import SummaryScreen
 
         screen = SessionScreen(
-            build_plan(entry.routine),
+            entry.plan,
             clock=services.clock,
             player=services.player,
             observers=[services.store],

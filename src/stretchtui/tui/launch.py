@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from stretchtui.routines import Catalog, CatalogEntry
+from stretchtui.catalog import Catalog, CatalogEntry
 from stretchtui.services import Services
 from stretchtui.tui.app import StretchApp
 

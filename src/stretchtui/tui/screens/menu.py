@@ -15,9 +15,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from stretchtui.catalog import Catalog, CatalogEntry, Source
 from stretchtui.durations import format_duration
-from stretchtui.plan import build_plan
-from stretchtui.routines import Catalog, CatalogEntry, Level, Source
+from stretchtui.routines import Level
 from stretchtui.textsafe import visible
 from stretchtui.tui.widgets.preview import RoutinePreview
 
@@ -42,16 +42,16 @@ NAME_WIDTH = 26
 
 def option_label(entry: CatalogEntry) -> Text:
     """One menu line; the routine's own words are plain text, cut as text, never markup."""
-    routine = entry.routine
-    if routine is None:
+    plan = entry.plan
+    if plan is None:
         problem = entry.problems[0] if entry.problems else None
         first = f"{problem.field}: {problem.message}" if problem and problem.field else None
         detail = first or (problem.message if problem else "has errors")
         label = Text("✗", style="red")
         label.append(f" {visible(entry.path.name)}: {visible(detail)}")
         return label
-    total = format_duration(build_plan(routine).total_seconds)
-    label = Text(visible(routine.name))
+    total = format_duration(plan.total_seconds)
+    label = Text(visible(plan.routine.name))
     label.truncate(NAME_WIDTH, overflow="ellipsis", pad=True)
     label.append(" ")
     label.append(f"{total:>7}", style="dim")
@@ -140,10 +140,10 @@ class MenuScreen(Screen[None]):
         entry = self.highlighted_entry()
         self.query_one("#preview", RoutinePreview).show(entry)
         line = ""
-        if entry is not None and entry.routine is not None:
-            plan = build_plan(entry.routine)
+        if entry is not None and entry.plan is not None:
+            plan = entry.plan
             line = (
-                f"{entry.routine.level.value.title()} · {format_duration(plan.total_seconds)}"
+                f"{plan.routine.level.value.title()} · {format_duration(plan.total_seconds)}"
                 f" · {plan.stretch_count} stretch{'es' if plan.stretch_count != 1 else ''}"
             )
         elif entry is not None:

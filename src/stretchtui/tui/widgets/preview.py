@@ -6,9 +6,9 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.widgets import Static
 
+from stretchtui.catalog import CatalogEntry
 from stretchtui.durations import format_duration
-from stretchtui.plan import build_plan
-from stretchtui.routines import CatalogEntry, Step
+from stretchtui.routines import Step
 from stretchtui.textsafe import visible
 
 
@@ -19,14 +19,14 @@ def step_amount(step: Step) -> str:
 
 
 def preview_renderable(entry: CatalogEntry) -> RenderableType:
-    routine = entry.routine
-    if routine is None:
+    plan = entry.plan
+    if plan is None:
         text = Text(f"{visible(entry.path.name)} can't be used yet:\n", style="bold")
         for problem in entry.problems:
             text.append(f"• {visible(str(problem))}\n", style="red")
         text.append("\nFix the file and restart to see it here.", style="dim")
         return text
-    plan = build_plan(routine)
+    routine = plan.routine
     head = Text()
     head.append(routine.name + "\n", style="bold")
     head.append(

@@ -1,4 +1,9 @@
-"""All the routines a person can pick: the bundled ones and their own."""
+"""All the routines a person can pick, the bundled ones and their own, each with its plan.
+
+Above the plan in the layers: an entry's plan is built once, when its file loads,
+and everything that shows or runs the routine (menu order and totals, preview,
+`list`, `show`, `run`) reads that one.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from stretchtui.plan import Plan, build_plan
 from stretchtui.routines.loader import read_routine
 from stretchtui.routines.model import Level, Routine
 from stretchtui.routines.problems import Problem, display_path
@@ -23,17 +29,17 @@ class Source(StrEnum):
 
 @dataclass(frozen=True)
 class CatalogEntry:
-    """One routine file: its routine when it loaded, its problems when it did not."""
+    """One routine file: its routine's plan when it loaded, its problems when it did not."""
 
     id: str
     path: Path
     source: Source
-    routine: Routine | None
+    plan: Plan | None
     problems: tuple[Problem, ...] = ()
 
     @property
-    def ok(self) -> bool:
-        return self.routine is not None
+    def routine(self) -> Routine | None:
+        return self.plan.routine if self.plan is not None else None
 
 
 @dataclass(frozen=True)
@@ -65,7 +71,7 @@ def routine_files(folder: Path) -> list[Path]:
 def load_entry(path: Path, source: Source) -> CatalogEntry:
     result = read_routine(path)
     if isinstance(result, Routine):
-        return CatalogEntry(result.id, path, source, result)
+        return CatalogEntry(result.id, path, source, build_plan(result))
     return CatalogEntry(path.stem, path, source, None, tuple(result))
 
 
@@ -98,13 +104,9 @@ def load_catalog(bundled_dir: Path, user_dir: Path | None) -> Catalog:
 
 
 def _menu_order(entry: CatalogEntry) -> tuple[int, int, int, str]:
-    routine = entry.routine
-    level_rank = LEVEL_ORDER[routine.level] if routine else len(LEVEL_ORDER)
-    total = 0
-    if routine is not None:
-        from stretchtui.plan import build_plan
-
-        total = build_plan(routine).total_seconds
+    plan = entry.plan
+    level_rank = LEVEL_ORDER[plan.routine.level] if plan else len(LEVEL_ORDER)
+    total = plan.total_seconds if plan else 0
     return (0 if entry.source is Source.BUNDLED else 1, level_rank, total, entry.id)
 
 
