@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from memory_store import MemoryStore
 from stretchtui.audio import SilentPlayer
 from stretchtui.clock import FakeClock
 from stretchtui.kinds import CueKind
 from stretchtui.plain import Event, Stop, TerminalWaiter, run_plain, stamp
 from stretchtui.plan import build_plan
-from stretchtui.records import MemoryStore, SessionStatus
+from stretchtui.records import SessionStatus
 from stretchtui.routines import Routine, parse_routine
 from stretchtui.session import Session
 

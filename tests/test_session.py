@@ -6,11 +6,12 @@ from datetime import UTC, datetime
 
 import pytest
 
+from memory_store import MemoryStore
 from stretchtui.clock import FakeClock
 from stretchtui.cues import Cue
 from stretchtui.kinds import CueKind, SegmentKind
 from stretchtui.plan import Plan, build_plan
-from stretchtui.records import MemoryStore, SessionStatus
+from stretchtui.records import SessionStatus
 from stretchtui.routines import Routine, parse_routine
 from stretchtui.session import MAX_EXTENSION, Session, SessionState
 

@@ -1,13 +1,12 @@
 """What a session leaves behind, and the interface of anything that keeps it.
 
 The session engine reports to a SessionObserver as it goes; the history store
-is one, MemoryStore is another (tests, and the fallback when history can't be
-written).
+is one (and keeps sessions in memory when its file cannot be written).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
@@ -132,29 +131,3 @@ class SessionStore(SessionObserver, Protocol):
     def save_checkin(self, session_id: str, checkin: CheckIn) -> None: ...
 
     def close(self) -> None: ...
-
-
-@dataclass
-class MemoryStore:
-    """Keeps sessions in memory only: for tests, and when the history file can't be used."""
-
-    warning: str | None = None
-    started: list[SessionInfo] = field(default_factory=list)
-    runs: list[SegmentRun] = field(default_factory=list)
-    results: list[SessionResult] = field(default_factory=list)
-    checkins: dict[str, CheckIn] = field(default_factory=dict)
-
-    def session_started(self, info: SessionInfo) -> None:
-        self.started.append(info)
-
-    def segment_ended(self, run: SegmentRun) -> None:
-        self.runs.append(run)
-
-    def session_ended(self, result: SessionResult) -> None:
-        self.results.append(result)
-
-    def save_checkin(self, session_id: str, checkin: CheckIn) -> None:
-        self.checkins[session_id] = checkin
-
-    def close(self) -> None:
-        """Nothing to release: the sessions live only as long as this object."""
