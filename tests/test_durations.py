@@ -15,7 +15,25 @@ def test_parse_duration_reads_seconds_minutes_and_hours(text: str, seconds: int)
     assert parse_duration(text) == seconds
 
 
-@pytest.mark.parametrize("text", ["", "s", "soon", "-5", "2.5", "1s30m", "m"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "s",
+        "soon",
+        "-5",
+        "2.5",
+        "1s30m",
+        "m",
+        "²0",
+        "²",
+        "٣٠",
+        "3٠s",
+        "1m²s",
+        "9" * 5000,
+        "1234567s",
+    ],
+)
 def test_parse_duration_refuses_what_is_not_a_duration(text: str) -> None:
     assert parse_duration(text) is None
 
@@ -34,3 +52,9 @@ def test_format_duration_is_short(seconds: int, shown: str) -> None:
 )
 def test_format_clock_rounds_up_so_zero_shows_only_at_the_end(seconds: float, shown: str) -> None:
     assert format_clock(seconds) == shown
+
+
+def test_a_number_too_long_to_be_a_duration_is_never_converted() -> None:
+    # int() on 5000 digits raises ValueError (Python's 4300-digit limit): never get there.
+    assert parse_duration("9" * 5000 + "s") is None
+    assert parse_duration("999999") == 999999

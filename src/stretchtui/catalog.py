@@ -69,7 +69,12 @@ def routine_files(folder: Path) -> list[Path]:
 
 
 def load_entry(path: Path, source: Source) -> CatalogEntry:
-    result = read_routine(path)
+    """One file's entry; whatever happens reading it, it never stops the other files."""
+    try:
+        result = read_routine(path)
+    except Exception as error:  # noqa: BLE001 - the menu must open whatever one file holds
+        problem = Problem(display_path(path), f"could not be read: {type(error).__name__}")
+        return CatalogEntry(path.stem, path, source, None, (problem,))
     if isinstance(result, Routine):
         return CatalogEntry(result.id, path, source, build_plan(result))
     return CatalogEntry(path.stem, path, source, None, tuple(result))

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from stretchtui.routines import Problem, Routine, read_routine
-from stretchtui.routines.loader import MAX_FILE_BYTES
+from stretchtui.routines import Problem, Routine, parse_routine, read_routine
+from stretchtui.routines.routine_file import MAX_FILE_BYTES
 
 BAD = Path(__file__).parent / "bad"
 
@@ -20,7 +20,7 @@ EXPECTED: dict[str, tuple[int, str]] = {
     "binary-junk.yaml": (3, "looks like a binary file"),
     "breathing-too-long.yaml": (4, "defaults.breathing.inhale: expected a duration from 1s to 20s"),
     "comments-only.yaml": (0, "the file holds only comments"),
-    "control-character.yaml": (4, "control character U+0007"),
+    "control-character.yaml": (4, "control character U+0007 in the text"),
     "deep-nesting.yaml": (3, "nested too deeply"),
     "duplicate-key.yaml": (6, "steps[0].hold: duplicate field (first given on line 5)"),
     "duplicate-side.yaml": (6, "steps[0].sides[1]: right is listed twice"),
@@ -77,6 +77,40 @@ EXPECTED: dict[str, tuple[int, str]] = {
     "unknown-key.yaml": (4, "steps[0]: needs hold"),
     "unknown-root-key.yaml": (3, "sumary: unknown field (did you mean 'summary'?)"),
     "warmup-scalar.yaml": (3, "warmup: expected a warm-up like {name: March in place"),
+    # Control characters, however written: a YAML escape or the raw character.
+    "escape-in-name.yaml": (1, "control character U+001B in this value"),
+    "c1-csi-escape.yaml": (1, "control character U+009B in this value"),
+    "osc8-link-escape.yaml": (4, "control character U+001B in this value"),
+    "nul-escape.yaml": (3, "control character U+0000 in this value"),
+    "lone-surrogate.yaml": (1, "lone surrogate U+D800 (half of a character, not text)"),
+    "raw-c1.yaml": (1, "control character U+009B in the text"),
+    "bidi-override-raw.yaml": (4, "control character U+202E (right-to-left override) in the text"),
+    "bidi-isolate-escape.yaml": (4, "U+2066 (left-to-right isolate) in this value"),
+    "nel-escape.yaml": (1, "control character U+0085 in this value"),
+    "line-separator-raw.yaml": (3, "U+2028 (line separator) in the text"),
+    "paragraph-separator-escape.yaml": (3, "U+2029 (paragraph separator) in this value"),
+    # Names that show nothing.
+    "name-zero-width.yaml": (1, "name: expected text, found only invisible characters"),
+    "step-name-format-only.yaml": (4, "steps[0].name: expected text, found only invisible"),
+    # Numbers: ASCII digits only, and never converted when too long.
+    "hold-superscript.yaml": (
+        5,
+        "steps[0].hold: expected a duration like 30s, 1m or 1m30s, got ²0",
+    ),
+    "rounds-superscript.yaml": (3, "rounds: expected a whole number from 1 to 20, got ²"),
+    "hold-other-digits.yaml": (5, "steps[0].hold: expected a duration like 30s, 1m or 1m30s"),
+    "hold-5000-digits.yaml": (
+        5,
+        "steps[0].hold: expected a duration from 1s to 10 min, got a 5000-digit number",
+    ),
+    "reps-5000-digits.yaml": (
+        5,
+        "steps[0].reps: expected a whole number from 1 to 100, got a 5000-digit number",
+    ),
+    # What is quoted back is one line, 80 characters at most.
+    "root-multiline-text.yaml": (1, "not a routine: none of its top-level fields is name, level"),
+    "long-value.yaml": (5, "got " + "x" * 79 + "…"),
+    "undefined-long-alias.yaml": (1, "not valid YAML: found undefined alias 'aaaa"),
 }
 
 
@@ -193,9 +227,86 @@ def test_permission_denied_is_one_clear_line(
     path = tmp_path / "locked.yaml"
     path.write_text("name: x\n")
 
-    def refuse(self: Path, *args: object, **kwargs: object) -> None:
-        raise PermissionError(13, "Permission denied", str(self))
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "open", refuse)
+    def refuse(name: str | os.PathLike[str], flags: int, *args: int, **kwargs: object) -> int:
+        if Path(name) == path:
+            raise PermissionError(13, "Permission denied", str(name))
+        return real_open(name, flags, *args)
+
+    monkeypatch.setattr(os, "open", refuse)
     (problem,) = problems_of(path)
     assert str(problem).endswith("locked.yaml: cannot read the file: permission denied")
+
+
+# ---------------------------------------------------------------- what is quoted back
+
+LONGEST_QUOTE = 80
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_no_message_quotes_more_than_one_short_line(name: str) -> None:
+    for problem in problems_of(BAD / name):
+        assert "\n" not in str(problem)
+        # Nothing from the file longer than the excerpt: the message minus our own words.
+        assert len(problem.message) <= LONGEST_QUOTE + 110, problem.message
+
+
+def test_a_file_that_is_not_a_routine_gets_one_line_and_none_of_it_quoted() -> None:
+    (problem,) = problems_of(BAD / "root-multiline-text.yaml")
+    assert "daemon" not in str(problem) and "root:" not in str(problem)
+
+
+def test_plain_text_over_many_lines_is_not_echoed(tmp_path: Path) -> None:
+    path = tmp_path / "passwd.yaml"
+    path.write_text("".join(f"user{n}:x:{n}:{n}:secret{n}:/home:/bin/sh\n" for n in range(30)))
+    (problem,) = problems_of(path)
+    assert problem.message.endswith("at the top, found text over 30 lines")
+    assert "secret" not in str(problem)
+
+
+def test_a_file_with_very_many_mistakes_lists_twenty_and_counts_the_rest(tmp_path: Path) -> None:
+    path = tmp_path / "many.yaml"
+    # 30 unknown fields, level and steps missing: 32 in all.
+    path.write_text("name: x\n" + "".join(f"field{n}: 1\n" for n in range(30)))
+    problems = problems_of(path)
+    assert len(problems) == 21
+    assert str(problems[-1]).endswith("…and 12 more problems")
+
+
+def test_an_escaped_control_character_in_a_key_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "key.yaml"
+    path.write_text('name: x\nlevel: desk\n"st\\eeps": []\n')
+    (problem,) = problems_of(path)
+    assert str(problem).endswith(
+        ":3:1: control character U+001B in this value; "
+        + ("routine text must be plain printable text")
+    )
+
+
+def test_line_breaks_and_tabs_in_text_fold_into_spaces(tmp_path: Path) -> None:
+    path = tmp_path / "folded.yaml"
+    path.write_text(
+        'name: "Morning\\tstretch"\nlevel: desk\nsteps:\n  - name: "a\\nb"\n    hold: 5s\n'
+    )
+    routine = read_routine(path)
+    assert isinstance(routine, Routine)
+    assert routine.name == "Morning stretch"
+    assert routine.steps[0].name == "a b"
+
+
+def test_a_zero_width_joiner_inside_a_name_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "emoji.yaml"
+    path.write_text(
+        "name: Family \U0001f468\u200d\U0001f469 stretch\nlevel: desk\n"
+        "steps:\n  - name: Fold\n    hold: 5s\n"
+    )
+    routine = read_routine(path)
+    assert isinstance(routine, Routine)
+    assert "\u200d" in routine.name
+
+
+def test_a_string_with_a_lone_surrogate_is_refused_not_raised() -> None:
+    result = parse_routine("name: x\ud800\nlevel: desk\nsteps: []\n")
+    assert not isinstance(result, Routine)
+    assert "not UTF-8 text" in str(result[0])

@@ -14,15 +14,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from stretchtui.routines import AREAS, Level, Position, Routine, Side, parse_routine
-from stretchtui.routines.loader import (
-    _BREATHING_FIELDS,
-    _DEFAULT_FIELDS,
-    _ROUTINE_FIELDS,
-    _STEP_FIELDS,
-    _WARMUP_FIELDS,
-    COUNT_LIMITS,
-    DURATION_LIMITS,
+from stretchtui.routines.checker import (
+    BREATHING_FIELDS,
+    DEFAULT_FIELDS,
+    ROUTINE_FIELDS,
+    STEP_FIELDS,
+    WARMUP_FIELDS,
 )
+from stretchtui.routines.fields import COUNT_LIMITS, DURATION_LIMITS
 
 REPO = Path(__file__).resolve().parents[2]
 SCHEMA_PATH = REPO / "routines" / "routine.schema.json"
@@ -88,11 +87,11 @@ def test_every_level_forbids_fields_the_loader_does_not_know(schema: dict[str, A
 
 def test_field_names_match_the_loader(schema: dict[str, Any]) -> None:
     defs = schema["$defs"]
-    assert list(schema["properties"]) == list(_ROUTINE_FIELDS)
-    assert list(defs["warmup"]["properties"]) == list(_WARMUP_FIELDS)
-    assert list(defs["defaults"]["properties"]) == list(_DEFAULT_FIELDS)
-    assert list(defs["breathing"]["properties"]) == list(_BREATHING_FIELDS)
-    assert list(defs["step"]["properties"]) == list(_STEP_FIELDS)
+    assert list(schema["properties"]) == list(ROUTINE_FIELDS)
+    assert list(defs["warmup"]["properties"]) == list(WARMUP_FIELDS)
+    assert list(defs["defaults"]["properties"]) == list(DEFAULT_FIELDS)
+    assert list(defs["breathing"]["properties"]) == list(BREATHING_FIELDS)
+    assert list(defs["step"]["properties"]) == list(STEP_FIELDS)
 
 
 def test_enums_match_the_model(schema: dict[str, Any]) -> None:

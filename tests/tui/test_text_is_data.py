@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -169,3 +170,24 @@ async def test_a_broken_file_with_an_escape_in_its_name_is_shown_spelled_out(
         texts = option_texts(app)
         assert any("bad\\x1b[2J.yaml" in text for text in texts), texts
         assert not any("\x1b" in text for text in texts)
+
+
+async def test_menu_opens_with_a_fifo_a_loop_and_a_huge_number_among_the_routines(
+    make_app: AppFactory, isolated_dirs: dict[str, Path]
+) -> None:
+    routines = isolated_dirs["config"] / "routines"
+    routines.mkdir()
+    os.mkfifo(routines / "pipe.yaml")
+    (routines / "loop.yaml").symlink_to("loop.yaml")
+    (routines / "big.yaml").write_text(
+        "name: Big\nlevel: desk\nsteps:\n  - name: F\n    hold: " + "9" * 5000 + "\n"
+    )
+    (routines / "mine.yaml").write_text(routine_yaml("Mine [ok]", "x"))
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        texts = option_texts(app)
+        assert any(text.startswith("Mine [ok]") for text in texts)
+        assert any("pipe.yaml: not a regular file" in text for text in texts)
+        assert any("loop.yaml: cannot read the file: a symbolic link" in text for text in texts)
+        assert any("big.yaml: steps[0].hold: expected a duration" in text for text in texts)

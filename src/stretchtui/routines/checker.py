@@ -1,0 +1,294 @@
+"""The routine checker: what a routine file's fields must be, walked node by node into a Routine.
+
+Every mistake is collected with its place (`steps[2].hold` at line 14, column 11),
+so a person sees all of them at once, not one per try.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from yaml.nodes import MappingNode, Node, ScalarNode
+
+from stretchtui.routines.fields import FieldReader, hint_for
+from stretchtui.routines.model import (
+    AREAS,
+    Breathing,
+    Defaults,
+    Level,
+    Position,
+    Routine,
+    Side,
+    Step,
+    Warmup,
+)
+from stretchtui.routines.yaml_nodes import NULL_TAG, describe, excerpt
+
+ROUTINE_FIELDS = ("name", "level", "summary", "warmup", "rounds", "defaults", "steps")
+WARMUP_FIELDS = ("name", "duration", "how")
+DEFAULT_FIELDS = ("prepare", "rest", "round_rest", "switch", "tempo", "breathing")
+BREATHING_FIELDS = ("inhale", "exhale")
+STEP_FIELDS = (
+    "name",
+    "how",
+    "areas",
+    "position",
+    "hold",
+    "reps",
+    "tempo",
+    "sides",
+    "phases",
+    "prepare",
+    "rest",
+    "breathing",
+)
+
+
+class RoutineChecker(FieldReader):
+    """Walks the composed YAML of one routine file, collecting problems as it goes."""
+
+    def routine(
+        self, root: Node, routine_id: str, path: Path | None, digest: str
+    ) -> Routine | None:
+        if not isinstance(root, MappingNode):
+            self.problem(
+                root,
+                "",
+                f"expected the routine's fields (name, level, steps, …) at the top, "
+                f"found {describe(root)}",
+            )
+            return None
+        if not any(
+            isinstance(key, ScalarNode) and str(key.value) in ROUTINE_FIELDS
+            for key, _ in root.value
+        ):
+            # Some other file (a config, /etc/shadow): one line, and none of it quoted back.
+            self.problem(
+                root,
+                "",
+                "not a routine: none of its top-level fields is name, level, steps or another "
+                "routine field",
+            )
+            return None
+        fields = self.mapping(root, "", ROUTINE_FIELDS, "a mapping")
+        assert fields is not None
+        for required in ("name", "level", "steps"):
+            if required not in fields:
+                self.problem(root, required, "missing; every routine needs name, level and steps")
+        name = self.text(fields["name"], "name") if "name" in fields else None
+        level = self.choice(fields["level"], "level", Level) if "level" in fields else None
+        summary = self.text(fields["summary"], "summary") if "summary" in fields else ""
+        warmup = self.warmup(fields["warmup"]) if "warmup" in fields else None
+        rounds = self.count(fields["rounds"], "rounds", "rounds") if "rounds" in fields else 1
+        defaults = self.defaults(fields["defaults"]) if "defaults" in fields else Defaults()
+        steps = self.steps(fields["steps"], defaults or Defaults()) if "steps" in fields else None
+        if self.problems:
+            return None
+        assert name and level and rounds and defaults and steps is not None
+        return Routine(
+            id=routine_id,
+            name=name,
+            level=level,
+            summary=summary or "",
+            warmup=warmup,
+            rounds=rounds,
+            defaults=defaults,
+            steps=tuple(steps),
+            path=path,
+            digest=digest,
+        )
+
+    def warmup(self, node: Node) -> Warmup | None:
+        fields = self.mapping(
+            node, "warmup", WARMUP_FIELDS, "a warm-up like {name: March in place, duration: 5m}"
+        )
+        if fields is None:
+            return None
+        for required in ("name", "duration"):
+            if required not in fields:
+                self.problem(
+                    node, f"warmup.{required}", "missing; a warm-up needs name and duration"
+                )
+        name = self.text(fields["name"], "warmup.name") if "name" in fields else None
+        duration = (
+            self.duration(fields["duration"], "warmup.duration", "duration")
+            if "duration" in fields
+            else None
+        )
+        how = self.text(fields["how"], "warmup.how") if "how" in fields else ""
+        if name is None or duration is None or how is None:
+            return None
+        return Warmup(name=name, duration=duration, how=how)
+
+    def breathing(self, node: Node, field: str, fallback: Breathing) -> Breathing | None:
+        fields = self.mapping(
+            node, field, BREATHING_FIELDS, "a breathing pattern like {inhale: 4s, exhale: 6s}"
+        )
+        if fields is None:
+            return None
+        inhale = self.duration_or(fields, "inhale", field, fallback.inhale)
+        exhale = self.duration_or(fields, "exhale", field, fallback.exhale)
+        if inhale is None or exhale is None:
+            return None
+        return Breathing(inhale=inhale, exhale=exhale)
+
+    def breathing_or(
+        self, fields: dict[str, Node], prefix: str, default: Breathing
+    ) -> Breathing | None:
+        if "breathing" not in fields:
+            return default
+        return self.breathing(fields["breathing"], f"{prefix}.breathing", default)
+
+    def defaults(self, node: Node) -> Defaults | None:
+        fields = self.mapping(node, "defaults", DEFAULT_FIELDS, "a mapping of default timings")
+        if fields is None:
+            return None
+        base = Defaults()
+        prepare = self.duration_or(fields, "prepare", "defaults", base.prepare)
+        rest = self.duration_or(fields, "rest", "defaults", base.rest)
+        round_rest = self.duration_or(fields, "round_rest", "defaults", base.round_rest)
+        switch = self.duration_or(fields, "switch", "defaults", base.switch)
+        tempo = self.duration_or(fields, "tempo", "defaults", base.tempo)
+        breathing = self.breathing_or(fields, "defaults", base.breathing)
+        if (
+            prepare is None
+            or rest is None
+            or round_rest is None
+            or switch is None
+            or tempo is None
+            or breathing is None
+        ):
+            return None
+        return Defaults(
+            prepare=prepare,
+            rest=rest,
+            round_rest=round_rest,
+            switch=switch,
+            tempo=tempo,
+            breathing=breathing,
+        )
+
+    def steps(self, node: Node, defaults: Defaults) -> list[Step] | None:
+        items = self.sequence(node, "steps", "stretches")
+        if items is None:
+            return None
+        if not items:
+            self.problem(node, "steps", "the list is empty; a routine needs at least one stretch")
+            return None
+        steps = [self.step(item, f"steps[{index}]", defaults) for index, item in enumerate(items)]
+        if any(step is None for step in steps):
+            return None
+        return [step for step in steps if step is not None]
+
+    def step(self, node: Node, field: str, defaults: Defaults) -> Step | None:
+        fields = self.mapping(node, field, STEP_FIELDS, "a stretch with name and hold or reps")
+        if fields is None:
+            return None
+        before = len(self.problems)
+        if "name" not in fields:
+            self.problem(node, f"{field}.name", "missing; every stretch needs a name")
+        has_hold, has_reps = "hold" in fields, "reps" in fields
+        if has_hold and has_reps:
+            self.problem(fields["reps"], f"{field}.reps", "give hold or reps, not both")
+        elif not has_hold and not has_reps:
+            self.problem(node, field, "needs hold (seconds to hold) or reps (repetitions)")
+        if has_hold and not has_reps:
+            for only_reps in ("tempo", "phases"):
+                if only_reps in fields:
+                    self.problem(
+                        fields[only_reps],
+                        f"{field}.{only_reps}",
+                        "only applies to a stretch with reps",
+                    )
+        name = self.text(fields["name"], f"{field}.name") if "name" in fields else None
+        how = self.text(fields["how"], f"{field}.how") if "how" in fields else ""
+        areas = self.areas(fields["areas"], f"{field}.areas") if "areas" in fields else ()
+        position = (
+            self.choice(fields["position"], f"{field}.position", Position)
+            if "position" in fields
+            else Position.STANDING
+        )
+        hold = self.duration(fields["hold"], f"{field}.hold", "hold") if has_hold else None
+        reps = self.count(fields["reps"], f"{field}.reps", "reps") if has_reps else None
+        tempo = self.duration_or(fields, "tempo", field, defaults.tempo)
+        sides = self.sides(fields["sides"], f"{field}.sides") if "sides" in fields else ()
+        phases = self.phases(fields["phases"], f"{field}.phases") if "phases" in fields else None
+        prepare = self.duration_or(fields, "prepare", field, defaults.prepare)
+        rest = self.duration_or(fields, "rest", field, defaults.rest)
+        breathing = self.breathing_or(fields, field, defaults.breathing)
+        if len(self.problems) > before:
+            return None
+        assert name and how is not None and areas is not None and position and sides is not None
+        assert tempo is not None and prepare is not None and rest is not None and breathing
+        return Step(
+            name=name,
+            how=how,
+            areas=areas,
+            position=position,
+            hold=hold,
+            reps=reps,
+            tempo=tempo,
+            sides=sides,
+            phases=phases,
+            prepare=prepare,
+            rest=rest,
+            breathing=breathing,
+        )
+
+    def areas(self, node: Node, field: str) -> tuple[str, ...] | None:
+        items = self.sequence(node, field, "body areas")
+        if items is None:
+            return None
+        areas: list[str] = []
+        for index, item in enumerate(items):
+            raw = str(item.value).strip().lower() if isinstance(item, ScalarNode) else None
+            if raw not in AREAS:
+                shown = excerpt(raw) if raw else describe(item)
+                self.problem(
+                    item,
+                    f"{field}[{index}]",
+                    f"expected one of {', '.join(AREAS)}; got {shown}{hint_for(raw, AREAS)}",
+                )
+                continue
+            assert raw is not None
+            if raw in areas:
+                self.problem(item, f"{field}[{index}]", f"{raw} is listed twice")
+                continue
+            areas.append(raw)
+        return tuple(areas)
+
+    def sides(self, node: Node, field: str) -> tuple[Side, ...] | None:
+        if isinstance(node, ScalarNode) and str(node.value).strip().lower() == "both":
+            return (Side.RIGHT, Side.LEFT)
+        if isinstance(node, ScalarNode) and node.tag != NULL_TAG:
+            side = self.choice(node, field, Side)
+            return (side,) if side else None
+        items = self.sequence(node, field, "sides like [right, left]")
+        if items is None:
+            return None
+        sides: list[Side] = []
+        for index, item in enumerate(items):
+            side = self.choice(item, f"{field}[{index}]", Side)
+            if side is None:
+                continue
+            if side in sides:
+                self.problem(item, f"{field}[{index}]", f"{side.value} is listed twice")
+                continue
+            sides.append(side)
+        if not items:
+            self.problem(node, field, "the list is empty; leave sides out for a stretch done once")
+        return tuple(sides)
+
+    def phases(self, node: Node, field: str) -> tuple[str, str] | None:
+        items = self.sequence(node, field, "two movement names, e.g. [cow, cat]")
+        if items is None:
+            return None
+        if len(items) != 2:
+            self.problem(
+                node, field, f"expected two movements (breathe in, breathe out), got {len(items)}"
+            )
+            return None
+        first, second = (self.text(item, f"{field}[{i}]") for i, item in enumerate(items))
+        if first is None or second is None:
+            return None
+        return (first, second)
