@@ -14,7 +14,8 @@ from typing import TypeVar
 
 import pytest
 
-from stretchtui.routines import Problem, Routine, load_catalog, read_routine
+from stretchtui.catalog import load_catalog
+from stretchtui.routines import Problem, Routine, read_routine
 
 T = TypeVar("T")
 
