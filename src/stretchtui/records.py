@@ -51,10 +51,26 @@ class SessionInfo:
     session_id: str
     plan: Plan
     started_at: datetime
+    resumed: bool = False
+    """True when this carries on an earlier, interrupted part of the same session (same record)."""
 
     @property
     def planned_seconds(self) -> int:
         return self.plan.total_seconds
+
+
+@dataclass(frozen=True)
+class EarlierPart:
+    """What an interrupted session had done, for the engine to carry on from (`stretchtui resume`).
+
+    Its runs and paused time count in the resumed session's totals; the time between
+    the two parts, when nothing ran, counts as neither.
+    """
+
+    session_id: str
+    started_at: datetime
+    runs: tuple[SegmentRun, ...]
+    paused_seconds: float
 
 
 @dataclass(frozen=True)

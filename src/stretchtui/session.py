@@ -22,6 +22,7 @@ from stretchtui.cues import Cue
 from stretchtui.kinds import CueKind, SegmentKind
 from stretchtui.plan import Plan, Segment
 from stretchtui.records import (
+    EarlierPart,
     SegmentRun,
     SessionInfo,
     SessionObserver,
@@ -63,20 +64,28 @@ class Session:
         wall: WallClock = wall_clock,
         observers: Iterable[SessionObserver] = (),
         session_id: str | None = None,
+        start_index: int = 0,
+        earlier: EarlierPart | None = None,
     ) -> None:
+        """`start_index` begins at that segment instead of the first; `earlier` carries on
+        that session's record (its id, start, runs and paused time) instead of a new one."""
         if not plan.segments:
             raise ValueError("a plan with no segments cannot be run")
+        if not 0 <= start_index < len(plan.segments):
+            raise ValueError(f"no segment {start_index} in a plan of {len(plan.segments)}")
         self.plan = plan
         self._clock = clock
         self._wall = wall
         self._observers = list(observers)
-        self.session_id = session_id or uuid.uuid4().hex
+        self._earlier = earlier
+        self.session_id = earlier.session_id if earlier else session_id or uuid.uuid4().hex
         self.state = SessionState.READY
         self.status = SessionStatus.IN_PROGRESS
-        self.runs: list[SegmentRun] = []
+        self.runs: list[SegmentRun] = list(earlier.runs) if earlier else []
         self.info: SessionInfo | None = None
         self.result: SessionResult | None = None
-        self._index = 0
+        self._start_index = start_index
+        self._index = start_index
         self._segment_start = 0.0
         self._segment_wall_start: datetime | None = None
         self._paused_in_segment = 0.0
@@ -84,7 +93,7 @@ class Session:
         self._extension = 0.0
         self._processed = -math.inf
         self._schedule: list[Cue] = []
-        self._paused_total = 0.0
+        self._paused_total = earlier.paused_seconds if earlier else 0.0
         self._started: float | None = None
         self._ended: float | None = None
 
@@ -221,16 +230,20 @@ class Session:
     # ------------------------------------------------------------ driving
 
     def start(self) -> list[Cue]:
-        """Begin at the first segment; returns its opening cues."""
+        """Begin at the start segment (normally the first); returns its opening cues."""
         if self.state is not SessionState.READY:
             return []
         now = self._clock()
         self._started = now
-        self.info = SessionInfo(self.session_id, self.plan, self._wall())
+        earlier = self._earlier
+        if earlier is None:
+            self.info = SessionInfo(self.session_id, self.plan, self._wall())
+        else:
+            self.info = SessionInfo(self.session_id, self.plan, earlier.started_at, resumed=True)
         for observer in self._observers:
             observer.session_started(self.info)
         self.state = SessionState.RUNNING
-        self._enter(0, now)
+        self._enter(self._start_index, now)
         return self.update()
 
     def update(self) -> list[Cue]:

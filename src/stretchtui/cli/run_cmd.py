@@ -13,6 +13,7 @@ from stretchtui.cli.context import EXIT_INVALID, CliContext, add_command
 if TYPE_CHECKING:
     from stretchtui.catalog import CatalogEntry
     from stretchtui.services import Services
+    from stretchtui.session import Session
 
 MAX_SPEED = 100.0
 
@@ -33,6 +34,12 @@ def speed_value(text: str) -> float:
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = add_command(subparsers, "run", "Start a routine straight away.")
     parser.add_argument("routine", metavar="ROUTINE", help="a routine id or a path to a file")
+    add_session_options(parser)
+    parser.set_defaults(handler=run_routine)
+
+
+def add_session_options(parser: argparse.ArgumentParser) -> None:
+    """--plain, --speed and --no-sound: how a session runs (`run` and `resume`)."""
     parser.add_argument(
         "--plain",
         action="store_true",
@@ -47,12 +54,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="run the clock X times faster, to preview a routine (0 < X <= 100)",
     )
     parser.add_argument("--no-sound", action="store_true", help="play no sounds")
-    parser.set_defaults(handler=run_routine)
 
 
 def run_routine(context: CliContext, args: argparse.Namespace) -> int:
     # Imported here, not at the top: every other command starts faster without them.
-    from stretchtui.plain import TerminalWaiter, run_plain
     from stretchtui.services import open_services
     from stretchtui.session import Session
 
@@ -65,20 +70,27 @@ def run_routine(context: CliContext, args: argparse.Namespace) -> int:
         if not args.plain:
             return _run_tui(context, services, entry)
         session = Session(entry.plan, services.clock, observers=[services.store])
-        # A terminal that cannot show a character should get a stand-in, not a crash.
-        with contextlib.suppress(AttributeError, ValueError):
-            sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
-        with TerminalWaiter(speed=args.speed) as waiter:
-            return run_plain(
-                session,
-                services.player,
-                sys.stdout,
-                wait=waiter,
-                keys=waiter.reads_keys,
-                notices=services.warnings,
-            )
+        return play_plain(services, session, args.speed)
     finally:
         services.close()
+
+
+def play_plain(services: Services, session: Session, speed: float) -> int:
+    """Run `session` in plain mode on this terminal; returns the exit code."""
+    from stretchtui.plain import TerminalWaiter, run_plain
+
+    # A terminal that cannot show a character should get a stand-in, not a crash.
+    with contextlib.suppress(AttributeError, ValueError):
+        sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
+    with TerminalWaiter(speed=speed) as waiter:
+        return run_plain(
+            session,
+            services.player,
+            sys.stdout,
+            wait=waiter,
+            keys=waiter.reads_keys,
+            notices=services.warnings,
+        )
 
 
 def _run_tui(context: CliContext, services: Services, entry: CatalogEntry) -> int:

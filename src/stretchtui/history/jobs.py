@@ -57,6 +57,38 @@ def start_job(info: SessionInfo) -> Job:
     return write
 
 
+def resume_job(info: SessionInfo) -> Job:
+    """Carry on an interrupted or ended-early session on its own record.
+
+    Its status goes back to in progress (and out of the interrupted or ended-early
+    count) until it ends again; it was counted as a session when it first began.
+    """
+    owner = (socket.gethostname(), os.getpid(), info.session_id)
+
+    def write(db: sqlite3.Connection) -> None:
+        row = db.execute(
+            "SELECT level, local_date, status FROM sessions WHERE id = ?", (info.session_id,)
+        ).fetchone()
+        if row is None:
+            start_job(info)(db)  # its row was lost (a history started afresh): a new one
+            return
+        level, day, was = row
+        if was not in ("interrupted", "ended_early"):
+            return
+        db.execute(
+            "UPDATE sessions SET status = 'in_progress', host = ?, pid = ? WHERE id = ?", owner
+        )
+        add_totals(
+            db,
+            day=day,
+            level=level,
+            interrupted=-int(was == "interrupted"),
+            ended_early=-int(was == "ended_early"),
+        )
+
+    return write
+
+
 def segment_values(session_id: str, seq: int, run: SegmentRun) -> tuple[Any, ...]:
     """A `segments` row for one run, in the column order of SEGMENT_INSERT."""
     segment = run.segment

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from abc import ABC, abstractmethod
 from contextlib import AbstractContextManager
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from stretchtui.history.rows import (
     SEGMENT_COLUMNS,
@@ -18,12 +18,19 @@ from stretchtui.history.rows import (
     CheckInRow,
     DayTotal,
     LevelTotal,
+    RunRow,
     SessionDetail,
     SessionRow,
+    StoppedSession,
     feeling,
+    parse_utc,
     segment_row,
     session_row,
 )
+
+RESUME_WINDOW = timedelta(hours=24)
+"""How long a session that stopped part-way can be carried on."""
+RESUMABLE_STATUSES = ("interrupted", "ended_early")
 
 
 class HistoryUnreadable(Exception):
@@ -158,3 +165,48 @@ class HistoryQueries(ABC):
                 (since.isoformat(),),
             ).fetchone()
             return bool(row[0])
+
+    def last_stopped_session(self, now: datetime) -> StoppedSession | None:
+        """The latest session (previews aside) if it was interrupted or ended early within
+        RESUME_WINDOW of `now`: what `resume` and the menu offer to carry on.
+
+        Only the latest counts: starting another session means moving on.
+        """
+        with self._read() as db:
+            row = db.execute(
+                f"SELECT {SESSION_COLUMNS}, routine_path FROM sessions "
+                "WHERE status != 'preview' ORDER BY started_utc DESC LIMIT 1"
+            ).fetchone()
+            if row is None or row[11] not in RESUMABLE_STATUSES:
+                return None
+            session = session_row(row[:-1])
+            runs = tuple(
+                RunRow(
+                    int(index),
+                    str(kind),
+                    float(planned),
+                    float(active),
+                    float(paused),
+                    bool(skipped),
+                    parse_utc(started),
+                    parse_utc(ended),
+                )
+                for index, kind, planned, active, paused, skipped, started, ended in db.execute(
+                    "SELECT segment_index, kind, planned_seconds, active_seconds, "
+                    "paused_seconds, skipped, started_utc, ended_utc FROM segments "
+                    "WHERE session_id = ? ORDER BY seq",
+                    (session.id,),
+                )
+            )
+        stopped = session.ended or (runs[-1].ended if runs else session.started)
+        if stopped < now - RESUME_WINDOW:
+            return None
+        return StoppedSession(session, row[-1], runs, stopped)
+
+    def last_segment_seq(self, session_id: str) -> int:
+        """The highest segment `seq` recorded for a session (0 if none): where it goes on."""
+        with self._read() as db:
+            row = db.execute(
+                "SELECT coalesce(max(seq), 0) FROM segments WHERE session_id = ?", (session_id,)
+            ).fetchone()
+            return int(row[0])

@@ -152,3 +152,43 @@ def feeling(value: object) -> Feeling | None:
         return Feeling(str(value)) if value is not None else None
     except ValueError:
         return None
+
+
+@dataclass(frozen=True)
+class RunRow:
+    """One recorded segment run, as the engine needs it back to carry a session on."""
+
+    segment_index: int
+    kind: str
+    planned_seconds: float
+    active_seconds: float
+    paused_seconds: float
+    skipped: bool
+    started: datetime
+    ended: datetime
+
+
+@dataclass(frozen=True)
+class StoppedSession:
+    """A session that stopped part-way (interrupted or ended early), with its segment runs."""
+
+    session: SessionRow
+    routine_path: str | None
+    runs: tuple[RunRow, ...]
+    stopped: datetime
+    """When it last recorded anything: its end, else its last run's end, else its start."""
+
+    @property
+    def position(self) -> int:
+        """The plan index of the segment the person was in when it stopped.
+
+        Ending early (`q`, a closed terminal) records the segment under way, cut
+        short. A kill records nothing for it: the person was in the segment after
+        the last one recorded (after a skip forward, the usual jump, too).
+        """
+        if not self.runs:
+            return 0
+        last = self.runs[-1]
+        if self.session.status == "ended_early":
+            return last.segment_index
+        return last.segment_index + 1

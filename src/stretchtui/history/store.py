@@ -17,7 +17,14 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from stretchtui.history.jobs import Job, checkin_job, end_job, segment_job, start_job
+from stretchtui.history.jobs import (
+    Job,
+    checkin_job,
+    end_job,
+    resume_job,
+    segment_job,
+    start_job,
+)
 from stretchtui.history.queries import HistoryQueries, HistoryUnreadable
 from stretchtui.history.writer import HistoryWriter
 from stretchtui.records import CheckIn, SegmentRun, SessionInfo, SessionResult
@@ -54,9 +61,10 @@ class HistoryStore(HistoryQueries):
     # ------------------------------------------------------------ writing (SessionObserver)
 
     def session_started(self, info: SessionInfo) -> None:
-        self._seq[info.session_id] = 0
+        # A resumed session's new runs follow the ones its earlier part recorded.
+        self._seq[info.session_id] = self.last_segment_seq(info.session_id) if info.resumed else 0
         self._current = info.session_id
-        self._submit(start_job(info))
+        self._submit(resume_job(info) if info.resumed else start_job(info))
 
     def segment_ended(self, run: SegmentRun) -> None:
         # A store serves one session at a time: the runs belong to the one started last.

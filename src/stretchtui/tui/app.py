@@ -14,12 +14,13 @@ from stretchtui.catalog import Catalog, CatalogEntry
 from stretchtui.clock import wall_clock
 from stretchtui.history import HistoryUnreadable
 from stretchtui.history.advice import menu_notes
+from stretchtui.resume import ResumeOffer, resume_offer
 from stretchtui.services import Services
 from stretchtui.textsafe import visible
 from stretchtui.tui.screens.menu import MenuScreen
 
 if TYPE_CHECKING:
-    from stretchtui.records import SessionResult
+    from stretchtui.records import EarlierPart, SessionResult
     from stretchtui.session import Session
 
 # The other screens are imported when first opened: the menu should paint as soon as it can.
@@ -33,12 +34,18 @@ class StretchApp(App[int]):
     ENABLE_COMMAND_PALETTE = False
 
     def __init__(
-        self, services: Services, catalog: Catalog, start_routine: CatalogEntry | None = None
+        self,
+        services: Services,
+        catalog: Catalog,
+        start_routine: CatalogEntry | None = None,
+        *,
+        resume: ResumeOffer | None = None,
     ) -> None:
         super().__init__()
         self.services = services
         self.catalog = catalog
         self.start_routine = start_routine
+        self.start_resume = resume
         self.active_session: Session | None = None
         theme = services.settings.theme
         if theme in self.available_themes:
@@ -53,10 +60,22 @@ class StretchApp(App[int]):
     def on_mount(self) -> None:
         if not self.is_headless:
             self._catch_signals()
-        if self.start_routine is not None:
+        if self.start_resume is not None:
+            self.resume_session(self.start_resume, then_exit=True)
+        elif self.start_routine is not None:
             self.start_session(self.start_routine, then_exit=True)
         else:
-            self.push_screen(MenuScreen(self.catalog, self.menu_notes()))
+            self.push_screen(
+                MenuScreen(self.catalog, self.menu_notes(), self.resume_offer(), wall_clock())
+            )
+
+    def resume_offer(self) -> ResumeOffer | None:
+        """The session the menu offers to carry on (or start over), if any."""
+        try:
+            offer = resume_offer(self.services.store, self.catalog, wall_clock())
+        except HistoryUnreadable:
+            return None  # menu_notes already says the history can't be read
+        return offer if offer is not None and (offer.can_resume or offer.changed) else None
 
     def menu_notes(self) -> list[Text]:
         """Warnings about this run, then the history's advice (safety first, else progress)."""
@@ -90,7 +109,48 @@ class StretchApp(App[int]):
     def on_menu_screen_start(self, message: MenuScreen.Start) -> None:
         self.start_session(message.entry)
 
-    def start_session(self, entry: CatalogEntry, *, then_exit: bool = False) -> None:
+    def on_menu_screen_resume(self, message: MenuScreen.Resume) -> None:
+        self.resume_session(message.offer)
+
+    def resume_session(self, offer: ResumeOffer, *, then_exit: bool = False) -> None:
+        """Carry on `offer`'s session; if its routine changed, ask before starting over."""
+        entry = offer.entry
+        if offer.can_resume and entry is not None:
+            self.start_session(
+                entry,
+                then_exit=then_exit,
+                start_index=offer.start_index or 0,
+                earlier=offer.earlier_part(),
+            )
+            return
+        if not offer.changed or entry is None:
+            return
+        from stretchtui.tui.screens.confirm import ConfirmScreen
+
+        def answered(start_over: bool | None) -> None:
+            if start_over:
+                self.start_session(entry, then_exit=then_exit)
+            elif then_exit:
+                self.exit(0)
+
+        self.push_screen(
+            ConfirmScreen(
+                "This routine has changed since you stopped.",
+                "It can't be picked up where it was. Start it over from the beginning?",
+                yes="Start over",
+                no="Not now",
+            ),
+            answered,
+        )
+
+    def start_session(
+        self,
+        entry: CatalogEntry,
+        *,
+        then_exit: bool = False,
+        start_index: int = 0,
+        earlier: EarlierPart | None = None,
+    ) -> None:
         assert entry.plan is not None
         services = self.services
         from stretchtui.tui.screens.session import SessionScreen
@@ -102,6 +162,8 @@ class StretchApp(App[int]):
             player=services.player,
             observers=[services.store],
             notices=[notice for notice in services.warnings if notice],
+            start_index=start_index,
+            earlier=earlier,
         )
 
         def finished(result: SessionResult | None) -> None:
@@ -121,6 +183,7 @@ class StretchApp(App[int]):
     def _refresh_menu(self) -> None:
         if isinstance(self.screen, MenuScreen):
             self.screen.show_notes(self.menu_notes())
+            self.screen.show_offer(self.resume_offer(), wall_clock())
 
     def action_open_history(self) -> None:
         from stretchtui.tui.screens.history import HistoryScreen

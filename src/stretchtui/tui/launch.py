@@ -3,20 +3,35 @@
 from __future__ import annotations
 
 from stretchtui.catalog import Catalog, CatalogEntry
+from stretchtui.resume import ResumeOffer
 from stretchtui.services import Services
 from stretchtui.tui.app import StretchApp
 
 
 def create_app(
-    services: Services, catalog: Catalog, start_routine: CatalogEntry | None = None
+    services: Services,
+    catalog: Catalog,
+    start_routine: CatalogEntry | None = None,
+    *,
+    resume: ResumeOffer | None = None,
 ) -> StretchApp:
-    """The app wired to these services (store, player, clock, settings) and routines."""
-    return StretchApp(services, catalog, start_routine)
+    """The app wired to these services (store, player, clock, settings) and routines.
+
+    With `start_routine` it goes straight into that session, with `resume` straight into
+    carrying on that one; either way it exits after the summary.
+    """
+    return StretchApp(services, catalog, start_routine, resume=resume)
 
 
-def run_app(services: Services, catalog: Catalog, start_routine: CatalogEntry | None = None) -> int:
+def run_app(
+    services: Services,
+    catalog: Catalog,
+    start_routine: CatalogEntry | None = None,
+    *,
+    resume: ResumeOffer | None = None,
+) -> int:
     """Run the app in this terminal until the person leaves; returns the exit code."""
-    app = create_app(services, catalog, start_routine)
+    app = create_app(services, catalog, start_routine, resume=resume)
     try:
         code = app.run()
     finally:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from rich.text import Text
 from textual import on
@@ -17,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from stretchtui.catalog import Catalog, CatalogEntry, Source
 from stretchtui.durations import format_duration
+from stretchtui.resume import ResumeOffer
 from stretchtui.routines import Level
 from stretchtui.textsafe import visible
 from stretchtui.tui.widgets.preview import RoutinePreview
@@ -58,12 +60,40 @@ def option_label(entry: CatalogEntry) -> Text:
     return label
 
 
+RESUME_OPTION = "resume"
+
+
+def resume_label(offer: ResumeOffer, now: datetime) -> Text:
+    """The menu's first entry: which session, and where it goes on (or that it can't)."""
+    name = visible(offer.routine_name)
+    name = name if len(name) <= 27 else name[:26] + "…"
+    label = Text()
+    label.append("↻ Resume ", style="bold")
+    label.append(name, style="bold")
+    if offer.can_resume:
+        detail = f"{offer.where()} · stopped {offer.ago(now)}"
+    else:
+        detail = "changed since · start over?"
+    label.append(f"\n  {detail}", style="dim")
+    return label
+
+
+def resume_line(offer: ResumeOffer) -> Text:
+    """The line under the list (narrow terminals) while the resume entry is highlighted."""
+    if offer.can_resume:
+        line = f"Goes on with {visible(offer.stretch_name())}"
+    else:
+        line = "Its file changed: Enter to start over"
+    return Text(line)
+
+
 class MenuScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-normal")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-medium")]
 
     BINDINGS = [
         Binding("enter", "start", "Start", id="menu.start", priority=True),
+        Binding("r", "resume", "Resume", id="menu.resume"),
         Binding("s", "safety", "Safety", id="menu.safety"),
         Binding("h", "history", "History", id="menu.history"),
         Binding("p", "progress", "Progress", id="menu.progress"),
@@ -76,10 +106,24 @@ class MenuScreen(Screen[None]):
 
         entry: CatalogEntry
 
-    def __init__(self, catalog: Catalog, notes: Sequence[Text] | None = None) -> None:
+    @dataclass
+    class Resume(Message):
+        """The person chose to carry on the stopped session (or to start it over)."""
+
+        offer: ResumeOffer
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        notes: Sequence[Text] | None = None,
+        offer: ResumeOffer | None = None,
+        now: datetime | None = None,
+    ) -> None:
         super().__init__()
         self.catalog = catalog
         self.notes = list(notes or [])
+        self.offer = offer
+        self.offer_seen = now
 
     def compose(self) -> ComposeResult:
         yield Label("stretchtui · pick a routine, then just follow along", id="screen-title")
@@ -96,6 +140,8 @@ class MenuScreen(Screen[None]):
         for entry in self.catalog.entries:
             grouped[section_of(entry)].append(entry)
         options: list[Option | None] = []
+        if self.offer is not None and self.offer_seen is not None:
+            options.append(Option(resume_label(self.offer, self.offer_seen), id=RESUME_OPTION))
         for key, title in SECTIONS:
             if not grouped[key]:
                 continue
@@ -107,6 +153,21 @@ class MenuScreen(Screen[None]):
         return options
 
     def on_mount(self) -> None:
+        self._highlight_first()
+        self.show_notes(self.notes)
+
+    def show_offer(self, offer: ResumeOffer | None, now: datetime) -> None:
+        """Offer (or stop offering) to carry on a stopped session, at the top of the list."""
+        if offer is None and self.offer is None:
+            return
+        self.offer, self.offer_seen = offer, now
+        option_list = self.query_one("#routines", OptionList)
+        option_list.clear_options()
+        option_list.add_options(self._options())
+        self._highlight_first()
+        self.refresh_bindings()
+
+    def _highlight_first(self) -> None:
         option_list = self.query_one("#routines", OptionList)
         first = next(
             (
@@ -118,7 +179,6 @@ class MenuScreen(Screen[None]):
         )
         if first is not None:
             option_list.highlighted = first
-        self.show_notes(self.notes)
 
     def show_notes(self, notes: Sequence[Text]) -> None:
         self.notes = list(notes)
@@ -126,11 +186,16 @@ class MenuScreen(Screen[None]):
         widget.update(Text("\n").join(notes))
         widget.display = bool(notes)
 
-    def highlighted_entry(self) -> CatalogEntry | None:
+    def highlighted_id(self) -> str:
         option_list = self.query_one("#routines", OptionList)
         if option_list.highlighted is None:
-            return None
-        option_id = option_list.get_option_at_index(option_list.highlighted).id or ""
+            return ""
+        return option_list.get_option_at_index(option_list.highlighted).id or ""
+
+    def highlighted_entry(self) -> CatalogEntry | None:
+        option_id = self.highlighted_id()
+        if option_id == RESUME_OPTION and self.offer is not None:
+            return self.offer.entry
         if not option_id.startswith("routine:"):
             return None
         return self.catalog.get(option_id.removeprefix("routine:"))
@@ -139,8 +204,12 @@ class MenuScreen(Screen[None]):
     def _highlighted(self) -> None:
         entry = self.highlighted_entry()
         self.query_one("#preview", RoutinePreview).show(entry)
-        line = ""
-        if entry is not None and entry.plan is not None:
+        line: str | Text = ""
+        offer = self.offer
+        resuming = self.highlighted_id() == RESUME_OPTION and offer is not None
+        if resuming and offer is not None:
+            line = resume_line(offer)
+        elif entry is not None and entry.plan is not None:
             plan = entry.plan
             line = (
                 f"{plan.routine.level.value.title()} · {format_duration(plan.total_seconds)}"
@@ -148,13 +217,27 @@ class MenuScreen(Screen[None]):
             )
         elif entry is not None:
             line = visible(str(entry.problems[0])) if entry.problems else ""
-        self.query_one("#menu-line", Static).update(Text(line))
+        menu_line = self.query_one("#menu-line", Static)
+        menu_line.set_class(resuming, "-one-line")
+        menu_line.update(Text(line) if isinstance(line, str) else line)
 
     @on(OptionList.OptionSelected, "#routines")
     def _selected(self) -> None:
         self.action_start()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "resume":
+            return self.offer is not None
+        return True
+
+    def action_resume(self) -> None:
+        if self.offer is not None:
+            self.post_message(self.Resume(self.offer))
+
     def action_start(self) -> None:
+        if self.highlighted_id() == RESUME_OPTION:
+            self.action_resume()
+            return
         entry = self.highlighted_entry()
         if entry is None:
             return

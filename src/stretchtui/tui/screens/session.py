@@ -24,7 +24,7 @@ from stretchtui.cues import Cue
 from stretchtui.durations import format_clock, format_duration
 from stretchtui.kinds import SegmentKind
 from stretchtui.plan import Plan, Segment
-from stretchtui.records import SessionObserver, SessionResult
+from stretchtui.records import EarlierPart, SessionObserver, SessionResult
 from stretchtui.session import Session, SessionState
 from stretchtui.tui.screens.confirm import ConfirmScreen
 from stretchtui.tui.screens.keys import KeysScreen
@@ -87,12 +87,21 @@ class SessionScreen(Screen[SessionResult]):
         observers: list[SessionObserver],
         wall: WallClock | None = None,
         notices: list[str] | None = None,
+        start_index: int = 0,
+        earlier: EarlierPart | None = None,
     ) -> None:
         super().__init__()
         self.session = (
-            Session(plan, clock, observers=observers)
+            Session(plan, clock, observers=observers, start_index=start_index, earlier=earlier)
             if wall is None
-            else Session(plan, clock, observers=observers, wall=wall)
+            else Session(
+                plan,
+                clock,
+                observers=observers,
+                wall=wall,
+                start_index=start_index,
+                earlier=earlier,
+            )
         )
         self.player = player
         # A preview at --speed X runs the engine's clock X times faster than real time.
