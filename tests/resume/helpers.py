@@ -6,13 +6,14 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from stretchtui.catalog import Catalog, load_catalog
 from stretchtui.clock import FakeClock
 from stretchtui.cues import Cue
 from stretchtui.history import HistoryStore
 from stretchtui.paths import bundled_routines_dir
 from stretchtui.plan import Plan, build_plan
 from stretchtui.records import EarlierPart
-from stretchtui.routines import Catalog, Routine, load_catalog, parse_routine
+from stretchtui.routines import Routine, parse_routine
 from stretchtui.session import Session
 
 START = 1000.0

@@ -7,8 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from stretchtui.clock import FakeClock
-from stretchtui.cues import CueKind
-from stretchtui.plan import SegmentKind
+from stretchtui.kinds import CueKind, SegmentKind
 from stretchtui.records import EarlierPart, MemoryStore, SessionStatus
 from stretchtui.session import Session
 

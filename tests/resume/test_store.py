@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from stretchtui.catalog import Catalog
 from stretchtui.history import HistoryStore, open_store
 from stretchtui.plan import Plan, build_plan
 from stretchtui.resume import ResumeOffer, resume_offer
-from stretchtui.routines import Catalog
 
 from .helpers import ROUTINE, TOTAL, abandon, run_part, user_catalog
 
