@@ -6,9 +6,10 @@ from datetime import UTC, datetime
 
 import pytest
 
+from memory_store import MemoryStore
 from stretchtui.clock import FakeClock
 from stretchtui.kinds import CueKind, SegmentKind
-from stretchtui.records import EarlierPart, MemoryStore, SessionStatus
+from stretchtui.records import EarlierPart, SessionStatus
 from stretchtui.session import Session
 
 from .helpers import ROUTINE, START, TOTAL, fixed_wall, plan_of, walk
