@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from stretchtui.textsafe import is_blank, is_control, visible
+from stretchtui.textsafe import excerpt, is_blank, is_control, visible
 
 
 @pytest.mark.parametrize(
@@ -40,3 +40,10 @@ def test_every_c0_and_c1_code_point_is_a_control() -> None:
 def test_names_of_only_zero_width_characters_are_blank() -> None:
     assert is_blank("\u200b\u200d \ufeff")
     assert not is_blank("\u200bx")
+
+
+def test_excerpt_keeps_one_line_cut_to_eighty_characters() -> None:
+    assert excerpt("short") == "short"
+    assert excerpt("x" * 200) == "x" * 79 + "…"
+    assert excerpt("first line\nsecond line") == "first line …"
+    assert len(excerpt("y" * 81 + "\nmore")) == 80

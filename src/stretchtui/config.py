@@ -14,6 +14,8 @@ from typing import Any
 import yaml
 
 from stretchtui.routines.problems import display_path
+from stretchtui.safefiles import FileRefused, read_regular_file
+from stretchtui.textsafe import excerpt
 
 MAX_CONFIG_BYTES = 64 * 1024
 
@@ -67,15 +69,12 @@ def load_settings(path: Path) -> LoadedSettings:
     """Settings from `path`; a missing file means the defaults, a broken one is reported."""
     label = display_path(path)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return LoadedSettings(Settings())
-    except OSError as error:
-        return LoadedSettings(
-            Settings(), (f"{label}: cannot read settings ({error.strerror}); using defaults",)
-        )
-    if len(raw) > MAX_CONFIG_BYTES:
-        return LoadedSettings(Settings(), (f"{label}: larger than 64 KiB; using default settings",))
+        # Never a plain read: a FIFO here would hang every command at start.
+        raw = read_regular_file(path, MAX_CONFIG_BYTES, "a settings file")
+    except FileRefused as refused:
+        if refused.missing:
+            return LoadedSettings(Settings())
+        return LoadedSettings(Settings(), (f"{label}: {refused.reason}; using defaults",))
     try:
         data = yaml.safe_load(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, yaml.YAMLError, RecursionError) as error:
@@ -83,6 +82,15 @@ def load_settings(path: Path) -> LoadedSettings:
         where = f":{mark.line + 1}:{mark.column + 1}" if mark is not None else ""
         return LoadedSettings(
             Settings(), (f"{label}{where}: not valid YAML settings; using defaults",)
+        )
+    except ValueError:
+        # PyYAML converts as it reads: a 5000-digit number or a 31 February ends here.
+        return LoadedSettings(
+            Settings(),
+            (
+                f"{label}: a value is not readable (a number too long, or no such date); "
+                "using defaults",
+            ),
         )
     if data is None:
         return LoadedSettings(Settings())
@@ -98,7 +106,7 @@ def _apply(data: dict[Any, Any], label: str) -> LoadedSettings:
     warnings: list[str] = []
 
     def warn(key: str, message: str) -> None:
-        warnings.append(f"{label}: {key}: {message}")
+        warnings.append(f"{label}: {excerpt(key)}: {message}")
 
     for key, value in data.items():
         if key not in _KEYS:
@@ -112,12 +120,12 @@ def _apply(data: dict[Any, Any], label: str) -> LoadedSettings:
             if isinstance(text, str) and text.lower() in {m.value for m in SoundMode}:
                 settings = replace(settings, sound=SoundMode(text.lower()))
             else:
-                warn(key, f"expected on, off or bell, got {value!r}")
+                warn(key, f"expected on, off or bell, got {shown(value)}")
         elif key == "volume":
             if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 100:
                 settings = replace(settings, volume=value)
             else:
-                warn(key, f"expected a whole number from 0 to 100, got {value!r}")
+                warn(key, f"expected a whole number from 0 to 100, got {shown(value)}")
         elif key == "cues":
             cues = _cues(value, warn)
             if cues is not None:
@@ -126,17 +134,17 @@ def _apply(data: dict[Any, Any], label: str) -> LoadedSettings:
             if isinstance(value, bool):
                 settings = replace(settings, speak=value)
             else:
-                warn(key, f"expected true or false, got {value!r}")
+                warn(key, f"expected true or false, got {shown(value)}")
         elif key == "streak":
             if isinstance(value, str) and value.lower() in {m.value for m in StreakMode}:
                 settings = replace(settings, streak=StreakMode(value.lower()))
             else:
-                warn(key, f"expected daily or weekdays, got {value!r}")
+                warn(key, f"expected daily or weekdays, got {shown(value)}")
         elif key == "theme":
             if isinstance(value, str) and value.strip():
                 settings = replace(settings, theme=value.strip())
             else:
-                warn(key, f"expected a theme name, got {value!r}")
+                warn(key, f"expected a theme name, got {shown(value)}")
         elif key == "keymap":
             if isinstance(value, dict) and all(
                 isinstance(k, str) and isinstance(v, str) for k, v in value.items()
@@ -147,9 +155,14 @@ def _apply(data: dict[Any, Any], label: str) -> LoadedSettings:
     return LoadedSettings(settings, tuple(warnings))
 
 
+def shown(value: object) -> str:
+    """A setting's value as a message quotes it: Python's repr, one short line at most."""
+    return excerpt(repr(value))
+
+
 def _cues(value: object, warn: Any) -> frozenset[str] | None:
     if not isinstance(value, dict):
-        warn("cues", f"expected a mapping such as {{breathing: true}}, got {value!r}")
+        warn("cues", f"expected a mapping such as {{breathing: true}}, got {shown(value)}")
         return None
     chosen = set(DEFAULT_CUES)
     for name, enabled in value.items():
@@ -157,7 +170,7 @@ def _cues(value: object, warn: Any) -> frozenset[str] | None:
             warn(f"cues.{name}", f"unknown cue (known: {', '.join(CUE_GROUPS)})")
             continue
         if not isinstance(enabled, bool):
-            warn(f"cues.{name}", f"expected true or false, got {enabled!r}")
+            warn(f"cues.{name}", f"expected true or false, got {shown(enabled)}")
             continue
         if enabled:
             chosen.add(name)

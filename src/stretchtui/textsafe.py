@@ -59,3 +59,16 @@ def is_invisible(char: str) -> bool:
 def is_blank(text: str) -> bool:
     """True when nothing would show: empty, spaces, or only zero-width/format characters."""
     return all(is_invisible(char) for char in text)
+
+
+EXCERPT_CHARS = 80
+
+
+def excerpt(value: str) -> str:
+    """At most the first line of `value`, cut to EXCERPT_CHARS characters: what a message
+    may quote back from a file, so that it never echoes the file itself."""
+    text = value.strip()
+    line = text.split("\n", 1)[0].rstrip()
+    if len(line) > EXCERPT_CHARS:
+        return line[: EXCERPT_CHARS - 1] + "…"
+    return line + (" …" if "\n" in text else "")

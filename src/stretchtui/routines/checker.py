@@ -22,7 +22,8 @@ from stretchtui.routines.model import (
     Step,
     Warmup,
 )
-from stretchtui.routines.yaml_nodes import NULL_TAG, describe, excerpt
+from stretchtui.routines.yaml_nodes import NULL_TAG, describe
+from stretchtui.textsafe import excerpt
 
 ROUTINE_FIELDS = ("name", "level", "summary", "warmup", "rounds", "defaults", "steps")
 WARMUP_FIELDS = ("name", "duration", "how")

@@ -28,10 +28,9 @@ from stretchtui.routines.yaml_nodes import (
     MERGE_TAG,
     NULL_TAG,
     describe,
-    excerpt,
     node_problem,
 )
-from stretchtui.textsafe import is_blank
+from stretchtui.textsafe import excerpt, is_blank
 
 E = TypeVar("E", bound=Enum)
 

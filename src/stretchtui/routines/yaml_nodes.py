@@ -12,11 +12,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from stretchtui.routines.problems import Problem
 from stretchtui.routines.routine_file import control_name
-from stretchtui.textsafe import is_control
+from stretchtui.textsafe import excerpt, is_control
 
 MAX_NODES = 20_000
 MAX_DEPTH = 64
-EXCERPT_CHARS = 80
 
 NULL_TAG = "tag:yaml.org,2002:null"
 MERGE_TAG = "tag:yaml.org,2002:merge"
@@ -200,13 +199,6 @@ def control_problems(root: Node, label: str) -> list[Problem]:
                 )
             )
     return sorted(problems, key=lambda problem: (problem.line, problem.column))
-
-
-def excerpt(value: str) -> str:
-    """At most the first line of `value`, cut to EXCERPT_CHARS characters."""
-    line = value.strip().split("\n", 1)[0].rstrip()
-    cut = line if len(line) <= EXCERPT_CHARS else line[: EXCERPT_CHARS - 1] + "…"
-    return cut + (" …" if "\n" in value.strip() and cut == line else "")
 
 
 def describe(node: Node) -> str:
