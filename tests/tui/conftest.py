@@ -16,15 +16,8 @@ from stretchtui.paths import AppPaths, bundled_routines_dir
 from stretchtui.services import Services
 from stretchtui.tui.app import StretchApp
 from stretchtui.tui.launch import create_app
-from stretchtui.tui.screens.session import SessionScreen
 
 AppFactory = Callable[..., StretchApp]
-
-
-@pytest.fixture(autouse=True)
-def quick_looks(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The fake clock jumps without the screen knowing; have it look every 0.1 s."""
-    monkeypatch.setattr(SessionScreen, "max_wait", 0.1)
 
 
 @pytest.fixture

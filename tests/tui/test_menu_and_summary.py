@@ -6,8 +6,11 @@ import io
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
+import pytest
 from rich.console import Console
+from textual.timer import Timer
 from textual.widgets import OptionList, Static
 
 from stretchtui.history import HistoryStore
@@ -16,7 +19,9 @@ from stretchtui.tui.app import StretchApp
 from stretchtui.tui.screens.menu import MenuScreen
 from stretchtui.tui.screens.safety import SafetyScreen
 from stretchtui.tui.screens.session import SessionScreen
-from stretchtui.tui.screens.summary import SummaryScreen
+from stretchtui.tui.screens.summary import ARM_SECONDS, SummaryScreen
+
+from .time_hooks import arm_summary
 
 AppFactory = Callable[..., StretchApp]
 
@@ -127,7 +132,7 @@ async def test_checkin_is_saved_and_warning_signs_show_when_to_get_help(
         await pilot.press("1")
         store.flush()
         assert store.sessions()[0].feeling is None, "keys right after the summary are ignored"
-        await pilot.pause(1.1)
+        await arm_summary(pilot)
         await pilot.press("1")
         store.flush()
         assert store.sessions()[0].feeling is Feeling.BETTER
@@ -138,12 +143,38 @@ async def test_checkin_is_saved_and_warning_signs_show_when_to_get_help(
         assert "physiotherapist" in plain(app.screen.query_one("#seek-help", Static))
 
 
+async def test_the_summary_arms_itself_a_moment_after_it_appears(
+    make_app: AppFactory, store: HistoryStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Its timer is real time; here it fires at once, so the test need not wait for it.
+    delays: list[float] = []
+    set_timer = SummaryScreen.set_timer
+
+    def at_once(screen: SummaryScreen, delay: float, callback: Any = None, **kw: Any) -> Timer:
+        if callback is not None and getattr(callback, "__name__", "") == "arm":
+            delays.append(delay)
+            callback()
+        return set_timer(screen, delay, callback, **kw)
+
+    monkeypatch.setattr(SummaryScreen, "set_timer", at_once)
+    app = make_app("desk-coffee-break")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("n", "n")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert delays == [ARM_SECONDS]
+        await pilot.press("2")
+        store.flush()
+        assert store.sessions()[0].feeling is Feeling.SAME
+
+
 async def test_done_on_the_summary_of_a_run_leaves_the_app(make_app: AppFactory) -> None:
     app = make_app("desk-coffee-break")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("n", "n")
-        await pilot.pause(1.1)
+        await arm_summary(pilot)
         await pilot.press("d")
         await pilot.pause()
     assert app.return_value == 0

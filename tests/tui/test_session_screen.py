@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from textual.pilot import Pilot
 from textual.widgets import Digits, Label
 
 from stretchtui.clock import FakeClock
@@ -18,13 +17,9 @@ from stretchtui.tui.screens.session import SessionScreen
 from stretchtui.tui.screens.summary import SummaryScreen
 from stretchtui.tui.widgets.bigtext import BigText
 
+from .time_hooks import let_time_pass
+
 AppFactory = Callable[..., StretchApp]
-
-
-async def let_time_pass(pilot: Pilot[int], clock: FakeClock, seconds: float) -> None:
-    """Move the fake clock on, then give the screen time to notice."""
-    clock.advance(seconds)
-    await pilot.pause(SessionScreen.max_wait + 0.15)
 
 
 def countdown(app: object) -> str:

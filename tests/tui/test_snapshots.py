@@ -10,8 +10,8 @@ from textual.pilot import Pilot
 
 from stretchtui.clock import FakeClock
 from stretchtui.tui.app import StretchApp
-from stretchtui.tui.screens.session import SessionScreen
-from stretchtui.tui.screens.summary import ARM_SECONDS
+
+from .time_hooks import arm_summary, let_time_pass
 
 AppFactory = Callable[..., StretchApp]
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((40, 12), id="40x12")]
@@ -22,11 +22,10 @@ def after(clock: FakeClock, seconds: float, *keys: str) -> Callable[[Pilot[Any]]
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await pilot.pause()
-        clock.advance(seconds)
-        await pilot.pause(SessionScreen.max_wait + 0.15)
+        await let_time_pass(pilot, clock, seconds)
         if keys:
             await pilot.press(*keys)
-        await pilot.pause(0.1)
+            await pilot.pause()
 
     return run_before
 
@@ -82,7 +81,7 @@ def test_summary(
     async def run_before(pilot: Pilot[Any]) -> None:
         await run_session(pilot)
         # Past the moment the summary ignores keys, so its footer is settled.
-        await pilot.pause(ARM_SECONDS + 0.3)
+        await arm_summary(pilot)
 
     assert snap_compare(app, run_before=run_before, terminal_size=size)
 

@@ -36,7 +36,7 @@ MAX_WAIT_SECONDS = 1.0
 
 It wakes exactly when something visible changes (a countdown second, a step of
 the breath bar, a cue), so with a real clock this bound is only a safety net.
-A fake clock jumps without the screen knowing: tests lower `max_wait`."""
+A fake clock jumps without the screen knowing: tests call `look_now()`."""
 
 NARROW_WIDTH = 60
 PROGRESS_STEPS = 200
@@ -168,7 +168,13 @@ class SessionScreen(Screen[SessionResult]):
 
     # ------------------------------------------------------------ time
 
-    def _wake(self) -> None:
+    def look_now(self) -> None:
+        """Say what has come due and redraw, then sleep until the next change.
+
+        The wake timer calls it; so do tests, right after moving their fake clock.
+        """
+        if self._wake_timer is not None:
+            self._wake_timer.stop()
         self._wake_timer = None
         self._handle(self.session.update())
         self._redraw()
@@ -182,7 +188,7 @@ class SessionScreen(Screen[SessionResult]):
             return
         delay = min(self._next_change_in() / self._clock_speed, self.max_wait)
         # A hair late rather than early, so the change has happened when we look.
-        self._wake_timer = self.set_timer(max(delay, 0.0) + 0.002, self._wake)
+        self._wake_timer = self.set_timer(max(delay, 0.0) + 0.002, self.look_now)
 
     def _next_change_in(self) -> float:
         """Clock seconds until a cue is due, the countdown's digits change or the bar steps."""

@@ -76,9 +76,10 @@ class SummaryScreen(Screen[None]):
         label.display = bool(warning)
         # Nothing is focused, so a stray space or Enter presses no answer button.
         self.set_focus(None)
-        self.set_timer(ARM_SECONDS, self._arm)
+        self.set_timer(ARM_SECONDS, self.arm)
 
-    def _arm(self) -> None:
+    def arm(self) -> None:
+        """Take keys from now on (ARM_SECONDS after the screen appears; tests call it at once)."""
         self._armed = True
         self.refresh_bindings()
 

@@ -34,13 +34,22 @@ class BreathGuide(Widget):
     inhaling: reactive[bool] = reactive(True)
     label: reactive[str] = reactive("")
 
+    _fullness = 0.0
+
     def show(self, inhaling: bool, fullness: float, label: str) -> None:
+        self._fullness = min(1.0, max(0.0, fullness))
+        self.inhaling = inhaling
+        self.cells = self._cells()
+        self.label = label
+
+    def on_resize(self) -> None:
+        # Shown before its first layout (a hold starting), the bar was measured at no width.
+        self.cells = self._cells()
+
+    def _cells(self) -> int:
         width = max(1, self.size.width - 2)
         # Never fully empty: a bar of zero cells reads as "nothing is happening".
-        cells = max(1, round(min(1.0, max(0.0, fullness)) * width))
-        self.inhaling = inhaling
-        self.cells = cells
-        self.label = label
+        return max(1, round(self._fullness * width))
 
     def render(self) -> Text:
         width = max(1, self.size.width)
