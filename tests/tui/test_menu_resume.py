@@ -22,6 +22,7 @@ from stretchtui.tui.screens.menu import RESUME_OPTION, MenuScreen
 from stretchtui.tui.screens.session import SessionScreen
 
 from .test_menu_and_summary import option_texts, plain
+from .time_hooks import arm_summary, let_time_pass
 
 AppFactory = Callable[..., StretchApp]
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((40, 12), id="40x12")]
@@ -147,9 +148,8 @@ async def test_after_finishing_the_resumed_session_the_offer_is_gone(
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
-        clock.advance(120)
-        await pilot.pause(SessionScreen.max_wait + 0.2)
-        await pilot.pause(1.1)
+        await let_time_pass(pilot, clock, 120)
+        await arm_summary(pilot)
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, MenuScreen)
