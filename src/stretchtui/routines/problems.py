@@ -39,5 +39,9 @@ def display_path(path: Path) -> str:
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except (ValueError, OSError, RuntimeError):
-        # RuntimeError: Python 3.11 raises it for a symlink loop.
-        return str(path)
+        # RuntimeError: Python 3.11 raises it for a symlink loop; the unresolved path still
+        # says where the file is.
+        try:
+            return str(path.absolute().relative_to(Path.cwd()))
+        except (ValueError, OSError):
+            return str(path)
