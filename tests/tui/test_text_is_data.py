@@ -26,6 +26,7 @@ HOSTILE: dict[str, tuple[str, str]] = {
     "close": ("[/]", "[/]"),
     "link": ("Link [x]", "[link=file:///etc/passwd]x[/link]"),
     "long": ("[b]" + "a" * 40 + "[/b]", "[@click=app.quit]quit[/]"),
+    "emoji": (":thumbs_up: stretch", ":smile: [@click=app.quit]"),
 }
 
 
@@ -67,7 +68,7 @@ async def test_menu_lists_bracketed_names_verbatim(
         await pilot.pause()
         assert isinstance(app.screen, MenuScreen)
         texts = option_texts(app)
-        for routine_id in ("easy", "bold", "close", "link"):
+        for routine_id in ("easy", "bold", "close", "link", "emoji"):
             name = HOSTILE[routine_id][0]
             assert any(text.startswith(name) for text in texts), (name, texts)
         # Cut as text: 25 characters and an ellipsis, no half tag left to parse.
@@ -107,6 +108,18 @@ async def test_session_and_summary_show_name_how_and_next_verbatim(
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         assert plain(app.screen.query_one("#summary-routine", Static)).strip() == "Link [x]"
+
+
+async def test_session_shows_emoji_codes_and_click_actions_as_words(
+    make_app: AppFactory, isolated_dirs: dict[str, Path]
+) -> None:
+    write_hostile(isolated_dirs["config"])
+    app = make_app("emoji")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert plain(screen.query_one("#routine-name", Static)).strip() == ":thumbs_up: stretch"
+        assert ":smile: [@click=app.quit]" in plain(screen.query_one("#how", Static))
 
 
 async def test_next_line_shows_the_next_stretch_verbatim(
