@@ -118,3 +118,52 @@ def test_every_step_says_how_where_and_in_what_position(path: Path) -> None:
 )
 def test_every_routine_has_a_summary(path: Path) -> None:
     assert load_routine(path).summary
+
+
+def how(routine_id: str, stretch: str) -> str:
+    [step] = [step for step in bundled(routine_id).steps if step.name == stretch]
+    return " ".join(step.how.split())
+
+
+@pytest.mark.parametrize(
+    ("routine_id", "stretch", "right_side_says"),
+    [
+        ("intermediate", "Child's Pose with Side Reach", "For the RIGHT side, walk both hands"),
+        ("desk-evening", "Child's Pose with Side Reach", "For the RIGHT side, walk both hands"),
+        ("advanced", "Thread the Needle", "For the RIGHT side, reach your right hand"),
+        ("desk-midday", "Standing Torso Twist", "to the right for the RIGHT side"),
+    ],
+)
+def test_sided_stretches_say_which_way_the_right_side_goes(
+    routine_id: str, stretch: str, right_side_says: str
+) -> None:
+    text = how(routine_id, stretch)
+    assert right_side_says in text
+    assert "LEFT side" in text
+
+
+def test_knee_to_chest_holds_behind_the_thigh() -> None:
+    assert "clasped behind the thigh rather than over the knee" in how(
+        "intermediate", "Supine Knee-to-Chest"
+    )
+
+
+def test_standing_fold_rolls_up_slowly_head_last() -> None:
+    text = how("advanced", "Standing Forward Bend with Shoulder Opener")
+    assert "uncurl slowly" in text and "head last" in text
+
+
+def test_reverse_snow_angel_offers_an_easier_option() -> None:
+    assert "Easier option: leave your legs resting on the floor and lift only the arms" in how(
+        "advanced", "Reverse Snow Angel"
+    )
+
+
+def test_micro_sessions_are_named_by_the_moment_of_the_day() -> None:
+    names = {routine_id: bundled(routine_id).name for routine_id in DESK_SESSIONS}
+    assert names == {
+        "desk-coffee-break": "Morning coffee break",
+        "desk-midday": "Mid-day",
+        "desk-pre-gym": "Before the gym",
+        "desk-evening": "Evening",
+    }
