@@ -24,6 +24,8 @@ WORSE_LOOKBACK_DAYS = 42
 WORSE_SPREAD_DAYS = 14
 PROGRESS_SESSIONS = 8
 PROGRESS_SPAN_DAYS = 14
+PROGRESS_LOOKBACK_DAYS = 42
+PROGRESS_CHECKINS = 3
 NEXT_LEVEL = {"beginner": "intermediate", "intermediate": "advanced"}
 
 
@@ -69,29 +71,42 @@ def safety_note(store: HistoryStore, today: date) -> Note | None:
 
 
 def progress_note(store: HistoryStore, today: date) -> Note | None:
+    """A next step, only once it is earned.
+
+    Earned means: at least PROGRESS_SESSIONS completed sessions at one level in the
+    last PROGRESS_LOOKBACK_DAYS, spread over PROGRESS_SPAN_DAYS or more; no warning
+    signs reported in that time; and the last PROGRESS_CHECKINS check-ins all
+    "better" or "same" (so never right after a "worse").
+    """
     totals = {total.level: total for total in store.level_totals()}
+    since = today - timedelta(days=PROGRESS_LOOKBACK_DAYS)
+    checkins = store.checkins(since)
+    if any(c.warning_signs for c in checkins):
+        return None
+    feelings = [c.feeling for c in checkins if c.feeling is not None]
+    last = feelings[-PROGRESS_CHECKINS:]
+    if len(last) < PROGRESS_CHECKINS or Feeling.WORSE in last:
+        return None
+    recent = [row for row in store.sessions(limit=None, since=since) if row.status == "completed"]
     for level in ("intermediate", "beginner"):
-        total = totals.get(level)
         following = NEXT_LEVEL[level]
-        if total is None or total.first_completed is None or total.last_completed is None:
-            continue
         if totals.get(following) is not None and totals[following].completed:
             return None  # already trying the next level; nothing to suggest
-        if total.completed < PROGRESS_SESSIONS:
+        days = sorted(row.local_date for row in recent if row.level == level)
+        if len(days) < PROGRESS_SESSIONS:
             continue
-        span = (total.last_completed - total.first_completed).days
+        span = (days[-1] - days[0]).days
         if span < PROGRESS_SPAN_DAYS:
             continue
-        if store.warning_signs_since(total.first_completed):
-            return None
         weeks = max(2, round(span / 7))
         article = "an" if following[0] in "aeiou" else "a"
         return Note(
             "progress",
             "An option, if you feel like it",
-            f"You've completed {total.completed} {level} sessions over about {weeks} weeks "
-            f"without reporting pain. If they feel easy now, you could try {article} {following} "
-            "routine from time to time. There's no rush: stretching a little, often, does more "
-            "than pushing hard.",
+            f"You've completed {len(days)} {level} sessions over about {weeks} weeks, with "
+            "your back the same or better and no pain reported. If they feel easy now, take "
+            f"one small step at a time: you could try {article} {following} routine now and "
+            "then, or stay at this level and add a few seconds to each hold (press + during "
+            "a hold). There's no rush: stretching a little, often, does more than pushing hard.",
         )
     return None
