@@ -6,16 +6,23 @@ from pathlib import Path
 
 import pytest
 
+from stretchtui.first_run import MARKER
+
 REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(autouse=True)
 def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
-    """Point config and data at empty temporary folders, so no test reads a real home."""
+    """Point config and data at temporary folders, so no test reads a real home.
+
+    The folders are empty but for the first-run note's marker: tests start sessions
+    as someone who has read it. tests/tui/test_first_run.py removes it.
+    """
     config = tmp_path / "config"
     data = tmp_path / "data"
     config.mkdir()
     data.mkdir()
+    (data / MARKER).touch()
     monkeypatch.setenv("STRETCHTUI_CONFIG_DIR", str(config))
     monkeypatch.setenv("STRETCHTUI_DATA_DIR", str(data))
     monkeypatch.delenv("NO_COLOR", raising=False)

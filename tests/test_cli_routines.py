@@ -134,7 +134,7 @@ def test_show_by_id_prints_every_segment_and_the_total(
 ) -> None:
     code, out, _ = run(capsys, "show", "desk-midday")
     assert code == 0
-    assert "Mid-day desk twist" in out
+    assert "Mid-day" in out
     assert "Standing Torso Twist" in out
     assert "Total: 38s (38 s), 1 stretches" in out
 

@@ -45,7 +45,7 @@ def test_plain_run_prints_the_session_in_order_and_exits_0() -> None:
     done = run_command("desk-midday", "--plain", "--speed", "20", "--no-sound")
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    assert lines[0] == "Mid-day desk twist: 1 stretch, 38 seconds"
+    assert lines[0] == "Mid-day: 1 stretch, 38 seconds"
     expected_in_order = [
         "[00:00] Get ready: Standing Torso Twist (RIGHT side).",
         "[00:05] Hold Standing Torso Twist (RIGHT side) for 15 seconds.",

@@ -7,6 +7,8 @@ serves the safety screen, the summary's check-in and the menu's notes.
 
 from __future__ import annotations
 
+from stretchtui.records import CheckIn, Feeling
+
 WARM_UP = (
     "Warm up first. About five minutes of easy movement, such as marching on the "
     "spot or a short walk, raises your temperature and gets blood into the muscles, "
@@ -26,6 +28,19 @@ PROGRESS = (
     "Build up slowly. Start with small, gentle ranges and go further over weeks, not "
     "days. A few minutes every day does more than an occasional hard session."
 )
+HOW_OFTEN = (
+    "Stretch every day if you can, or at least a few times each week: whatever your "
+    "week and your back are comfortable with. Regular short sessions are what count."
+)
+BENEFITS = (
+    "What it gives you: a spine that bends and turns more freely, muscles that hold "
+    "less tension, and, for many people, long-standing back pain that eases and flares "
+    "up less often."
+)
+BEFORE_YOU_START = (
+    "If you have hurt your back before or had an operation on it, ask a doctor or "
+    "physiotherapist which stretches suit you before your first session."
+)
 STATIC_VS_DYNAMIC = (
     "Static stretches are held still for a while (the countdowns in this app). "
     "Dynamic stretches move through a range of motion under control (the repetition "
@@ -41,6 +56,7 @@ SEEK_HELP_SIGNS: tuple[str, ...] = (
     "sharp pain, or pain that shoots down into your legs",
     "numbness or tingling in your legs that keeps coming back",
     "pain that gets in the way of everyday activities",
+    "moving less well than before: a back that bends or turns less far or less easily",
     "flexibility that does not improve even though you stretch regularly",
     "a past back injury or back surgery",
 )
@@ -52,6 +68,30 @@ SEEK_HELP_OUTRO = (
 CHECKIN_QUESTION = "Did you feel any sharp pain, numbness or tingling?"
 STOP_ON_PAIN = "Stop any stretch that causes sharp pain, numbness or tingling."
 
+FEELING_REPLIES: dict[Feeling, str] = {
+    Feeling.BETTER: (
+        "Good to hear. Come back to it tomorrow, or in a day or two: little and often is "
+        "what keeps a back supple."
+    ),
+    Feeling.SAME: (
+        "A tip: let each breath out take you a fraction deeper, and keep the pull mild. "
+        "Changes come over weeks of steady practice, not in one session."
+    ),
+    Feeling.WORSE: (
+        "Ease off next time: hold each stretch for less time, pick a gentler level or a "
+        "shorter session, and leave out any stretch that hurts. If your back keeps "
+        "feeling worse after sessions, have a doctor or physiotherapist look at it."
+    ),
+}
+STOP_FOR_TODAY = (
+    "Stop stretching for today and let your back rest. Do not push through sharp pain, "
+    "numbness or tingling."
+)
+SEE_SOMEONE_PROMPTLY = (
+    "If numbness, weakness or pain running down a leg does not go away, get seen by a "
+    "doctor promptly, without waiting for your next session."
+)
+
 
 def seek_help_text(bullet: str = "•") -> str:
     """The when-to-seek-help guidance as plain text, one sign per line."""
@@ -59,9 +99,29 @@ def seek_help_text(bullet: str = "•") -> str:
     return f"{SEEK_HELP_INTRO}\n{signs}\n{SEEK_HELP_OUTRO}"
 
 
+def checkin_reply(checkin: CheckIn) -> str:
+    """What the app says back to a check-in; empty until there is something to answer.
+
+    Warning signs come first whatever the feeling: stop for today, the urgent case,
+    then the general criteria for seeing a professional.
+    """
+    if checkin.warning_signs:
+        return f"{STOP_FOR_TODAY}\n\n{SEE_SOMEONE_PROMPTLY}\n\n{seek_help_text()}"
+    if checkin.feeling is not None:
+        return FEELING_REPLIES[checkin.feeling]
+    return ""
+
+
+def first_run_text() -> str:
+    """The note shown once, before the very first session."""
+    return "\n\n".join((BENEFITS, HOW_OFTEN, BEFORE_YOU_START, STOP_ON_PAIN))
+
+
 def safety_sections() -> list[tuple[str, str]]:
     """(title, text) pairs for the 'Stretching safely' screen, in reading order."""
     return [
+        ("Why stretch, and how often", f"{BENEFITS}\n{HOW_OFTEN}"),
+        ("Before you start", BEFORE_YOU_START),
         ("Warm up first", WARM_UP),
         ("Breathe with the stretch", BREATHING),
         ("Hold still, never bounce", NO_BOUNCE),

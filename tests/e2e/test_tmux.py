@@ -101,8 +101,8 @@ class Case:
 
 
 CASES = [
-    Case(80, 24, "desk-coffee-break", "Coffee break fold", "Desk · 35s · 1 stretch"),
-    Case(40, 12, "desk-midday", "Mid-day desk twist", "Desk · 38s · 1 stretch"),
+    Case(80, 24, "desk-coffee-break", "Morning coffee break", "Micro-session · 35s · 1 stretch"),
+    Case(40, 12, "desk-midday", "Mid-day", "Standing · 38s · 1 stretch"),
 ]
 
 
@@ -154,7 +154,7 @@ def skip_to_summary(terminal: Terminal) -> str:
 
 
 def routine_line(screen: str) -> str | None:
-    """The line that describes the highlighted routine ('Desk · 35s · 1 stretch'), if shown."""
+    """The line that describes the highlighted routine ('Seated · 35s · 1 stretch'), if shown."""
     found = re.search(r"\w+ · [^·│]+ · \d+ stretch", screen)
     return found.group(0) if found else None
 
@@ -181,7 +181,7 @@ def test_desk_session_from_menu_through_pause_and_skips_to_summary_and_history(
     case: Case, quiet_config: dict[str, Path], terminal_factory: list[Terminal]
 ) -> None:
     terminal = open_terminal(terminal_factory, case)
-    terminal.wait_for("Desk micro-sessions", timeout=15)
+    terminal.wait_for("Micro-sessions through the day", timeout=15)
 
     highlight(terminal, case)
     terminal.press("Enter")
@@ -222,7 +222,7 @@ def test_desk_session_from_menu_through_pause_and_skips_to_summary_and_history(
     terminal.wait_for("Done")
     terminal.press("1")
     terminal.press("d")
-    terminal.wait_for("Desk micro-sessions")
+    terminal.wait_for("Micro-sessions through the day")
     terminal.press("q")
     assert terminal.wait_for_exit() == 0
 

@@ -61,7 +61,12 @@ async def test_menu_groups_levels_desk_user_and_broken_routines(
         assert isinstance(app.screen, MenuScreen)
         texts = option_texts(app)
         joined = "\n".join(texts)
-        for heading in ("Levels", "Desk micro-sessions", "Your routines", "Routines with errors"):
+        for heading in (
+            "Levels",
+            "Micro-sessions through the day",
+            "Your routines",
+            "Routines with errors",
+        ):
             assert heading in joined
         assert any("My shoulder break" in text for text in texts)
         assert any("broken.yaml" in text and "level" in text for text in texts)
@@ -128,7 +133,7 @@ async def test_checkin_is_saved_and_warning_signs_show_when_to_get_help(
         await pilot.press("n", "n")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
-        assert not app.screen.query_one("#seek-help").display
+        assert not app.screen.query_one("#checkin-reply").display
         await pilot.press("1")
         store.flush()
         assert store.sessions()[0].feeling is None, "keys right after the summary are ignored"
@@ -139,8 +144,8 @@ async def test_checkin_is_saved_and_warning_signs_show_when_to_get_help(
         await pilot.press("y")
         store.flush()
         assert store.sessions()[0].warning_signs
-        assert app.screen.query_one("#seek-help").display
-        assert "physiotherapist" in plain(app.screen.query_one("#seek-help", Static))
+        assert app.screen.query_one("#checkin-reply").display
+        assert "physiotherapist" in plain(app.screen.query_one("#checkin-reply", Static))
 
 
 async def test_the_summary_arms_itself_a_moment_after_it_appears(

@@ -12,6 +12,7 @@ from textual.app import App
 
 from stretchtui.catalog import Catalog, CatalogEntry
 from stretchtui.clock import wall_clock
+from stretchtui.first_run import mark_note_seen, note_seen
 from stretchtui.history import HistoryUnreadable
 from stretchtui.history.advice import menu_notes
 from stretchtui.resume import ResumeOffer, resume_offer
@@ -150,6 +151,29 @@ class StretchApp(App[int]):
         then_exit: bool = False,
         start_index: int = 0,
         earlier: EarlierPart | None = None,
+    ) -> None:
+        """Run `entry`; before the very first session, the first-run note comes first."""
+        paths = self.services.paths
+        if earlier is not None or note_seen(paths):
+            self._start_session(entry, then_exit, start_index, earlier)
+            return
+        from stretchtui.tui.screens.first_run import FirstRunScreen
+
+        def read(start: bool | None) -> None:
+            if start:
+                mark_note_seen(paths)
+                self._start_session(entry, then_exit, start_index, earlier)
+            elif then_exit:
+                self.exit(0)
+
+        self.push_screen(FirstRunScreen(), read)
+
+    def _start_session(
+        self,
+        entry: CatalogEntry,
+        then_exit: bool,
+        start_index: int,
+        earlier: EarlierPart | None,
     ) -> None:
         assert entry.plan is not None
         services = self.services

@@ -21,11 +21,11 @@ from stretchtui.durations import format_duration
 from stretchtui.resume import ResumeOffer
 from stretchtui.routines import Level
 from stretchtui.textsafe import visible
-from stretchtui.tui.widgets.preview import RoutinePreview
+from stretchtui.tui.widgets.preview import RoutinePreview, kind_label, positions
 
 SECTIONS: tuple[tuple[str, str], ...] = (
     ("levels", "Levels"),
-    ("desk", "Desk micro-sessions"),
+    ("desk", "Micro-sessions through the day"),
     ("user", "Your routines"),
     ("broken", "Routines with errors"),
 )
@@ -39,7 +39,8 @@ def section_of(entry: CatalogEntry) -> str:
     return "desk" if entry.routine.level is Level.DESK else "levels"
 
 
-NAME_WIDTH = 26
+NAME_WIDTH = 28
+DESK_NAME_WIDTH = 20
 
 
 def option_label(entry: CatalogEntry) -> Text:
@@ -53,7 +54,15 @@ def option_label(entry: CatalogEntry) -> Text:
         label.append(f" {visible(entry.path.name)}: {visible(detail)}")
         return label
     total = format_duration(plan.total_seconds)
-    label = Text(visible(plan.routine.name))
+    routine = plan.routine
+    if routine.level is Level.DESK:
+        # A short session of the day: where it is done matters as much as what it is.
+        label = Text(visible(routine.name))
+        label.truncate(DESK_NAME_WIDTH, overflow="ellipsis", pad=True)
+        label.append(" ")
+        label.append(f"{positions(routine):<8}{total:>7}", style="dim")
+        return label
+    label = Text(visible(routine.name))
     label.truncate(NAME_WIDTH, overflow="ellipsis", pad=True)
     label.append(" ")
     label.append(f"{total:>7}", style="dim")
@@ -212,7 +221,7 @@ class MenuScreen(Screen[None]):
         elif entry is not None and entry.plan is not None:
             plan = entry.plan
             line = (
-                f"{plan.routine.level.value.title()} · {format_duration(plan.total_seconds)}"
+                f"{kind_label(plan.routine, short=True)} · {format_duration(plan.total_seconds)}"
                 f" · {plan.stretch_count} stretch{'es' if plan.stretch_count != 1 else ''}"
             )
         elif entry is not None:

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Label, Static
 
 from stretchtui.durations import format_duration
-from stretchtui.guidance import CHECKIN_QUESTION, seek_help_text
+from stretchtui.guidance import CHECKIN_QUESTION, checkin_reply
 from stretchtui.records import CheckIn, Feeling, SessionResult, SessionStatus, SessionStore
 
 ARM_SECONDS = 1.0
@@ -64,12 +64,12 @@ class SummaryScreen(Screen[None]):
             with Horizontal(classes="answers", id="signs"):
                 yield Button("No", id="signs-no", classes="answer")
                 yield Button("Yes", id="signs-yes", classes="answer")
-            yield Static(seek_help_text(), id="seek-help", markup=False)
+            yield Static("", id="checkin-reply", markup=False)
             yield Label("", id="store-warning", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#seek-help").display = False
+        self.query_one("#checkin-reply").display = False
         warning = self.store.warning
         label = self.query_one("#store-warning", Label)
         label.update(warning or "")
@@ -126,12 +126,18 @@ class SummaryScreen(Screen[None]):
         self.checkin = CheckIn(self.checkin.feeling, present)
         self.query_one("#signs-yes", Button).set_class(present, "-chosen")
         self.query_one("#signs-no", Button).set_class(not present, "-chosen")
-        help_text = self.query_one("#seek-help")
-        help_text.display = present
-        if present:
-            self.query_one("#summary", VerticalScroll).scroll_to_widget(help_text)
 
     def watch_checkin(self, checkin: CheckIn) -> None:
+        reply = self.query_one("#checkin-reply", Static)
+        text = checkin_reply(checkin)
+        reply.update(text)
+        reply.display = bool(text)
+        reply.set_class(checkin.warning_signs, "-warning")
+        if text:
+            # After the next layout, when the reply has its size.
+            self.call_after_refresh(
+                self.query_one("#summary", VerticalScroll).scroll_to_widget, reply
+            )
         if checkin.feeling is not None or self._signs_answered:
             self.store.save_checkin(self.result.info.session_id, checkin)
 
