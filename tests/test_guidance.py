@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from stretchtui.guidance import checkin_reply, first_run_text, safety_sections
-from stretchtui.records import CheckIn, Feeling
+from stretchtui.records import Feeling
 
 
 def safety_screen() -> str:
@@ -34,16 +34,16 @@ def test_first_run_note_has_the_facts_to_know_before_starting() -> None:
 
 
 def test_no_reply_before_an_answer() -> None:
-    assert checkin_reply(CheckIn()) == ""
+    assert checkin_reply(None, None) == ""
 
 
 def test_each_feeling_has_its_own_reply() -> None:
-    replies = {checkin_reply(CheckIn(feeling)) for feeling in Feeling}
+    replies = {checkin_reply(feeling, False) for feeling in Feeling}
     assert len(replies) == 3 and "" not in replies
 
 
 def test_warning_signs_override_any_feeling() -> None:
     for feeling in (None, *Feeling):
-        reply = checkin_reply(CheckIn(feeling, warning_signs=True))
+        reply = checkin_reply(feeling, True)
         assert reply.startswith("Stop stretching for today")
         assert "promptly" in reply.split("\n\n")[1]

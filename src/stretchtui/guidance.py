@@ -7,8 +7,6 @@ serves the safety screen, the summary's check-in and the menu's notes.
 
 from __future__ import annotations
 
-from stretchtui.records import CheckIn, Feeling
-
 WARM_UP = (
     "Warm up first. About five minutes of easy movement, such as marching on the "
     "spot or a short walk, raises your temperature and gets blood into the muscles, "
@@ -68,16 +66,17 @@ SEEK_HELP_OUTRO = (
 CHECKIN_QUESTION = "Did you feel any sharp pain, numbness or tingling?"
 STOP_ON_PAIN = "Stop any stretch that causes sharp pain, numbness or tingling."
 
-FEELING_REPLIES: dict[Feeling, str] = {
-    Feeling.BETTER: (
+# Keyed by the check-in's answer (records.Feeling's values; guidance sits below records).
+FEELING_REPLIES: dict[str, str] = {
+    "better": (
         "Good to hear. Come back to it tomorrow, or in a day or two: little and often is "
         "what keeps a back supple."
     ),
-    Feeling.SAME: (
+    "same": (
         "A tip: let each breath out take you a fraction deeper, and keep the pull mild. "
         "Changes come over weeks of steady practice, not in one session."
     ),
-    Feeling.WORSE: (
+    "worse": (
         "Ease off next time: hold each stretch for less time, pick a gentler level or a "
         "shorter session, and leave out any stretch that hurts. If your back keeps "
         "feeling worse after sessions, have a doctor or physiotherapist look at it."
@@ -99,17 +98,15 @@ def seek_help_text(bullet: str = "•") -> str:
     return f"{SEEK_HELP_INTRO}\n{signs}\n{SEEK_HELP_OUTRO}"
 
 
-def checkin_reply(checkin: CheckIn) -> str:
+def checkin_reply(feeling: str | None, warning_signs: bool | None) -> str:
     """What the app says back to a check-in; empty until there is something to answer.
 
     Warning signs come first whatever the feeling: stop for today, the urgent case,
     then the general criteria for seeing a professional.
     """
-    if checkin.warning_signs:
+    if warning_signs:
         return f"{STOP_FOR_TODAY}\n\n{SEE_SOMEONE_PROMPTLY}\n\n{seek_help_text()}"
-    if checkin.feeling is not None:
-        return FEELING_REPLIES[checkin.feeling]
-    return ""
+    return FEELING_REPLIES.get(feeling, "") if feeling is not None else ""
 
 
 def first_run_text() -> str:

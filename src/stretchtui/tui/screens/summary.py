@@ -129,7 +129,7 @@ class SummaryScreen(Screen[None]):
 
     def watch_checkin(self, checkin: CheckIn) -> None:
         reply = self.query_one("#checkin-reply", Static)
-        text = checkin_reply(checkin)
+        text = checkin_reply(checkin.feeling, checkin.warning_signs)
         reply.update(text)
         reply.display = bool(text)
         reply.set_class(checkin.warning_signs, "-warning")
