@@ -31,6 +31,10 @@ class FirstRunScreen(Screen[bool]):
             )
         yield Footer()
 
+    def on_mount(self) -> None:
+        # Arrow keys and Page Up/Down scroll it on a small terminal.
+        self.query_one("#first-run-text", VerticalScroll).focus()
+
     def action_read(self) -> None:
         self.dismiss(True)
 

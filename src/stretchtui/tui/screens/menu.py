@@ -39,7 +39,7 @@ def section_of(entry: CatalogEntry) -> str:
     return "desk" if entry.routine.level is Level.DESK else "levels"
 
 
-NAME_WIDTH = 28
+NAME_WIDTH = 26
 DESK_NAME_WIDTH = 20
 
 
@@ -55,7 +55,7 @@ def option_label(entry: CatalogEntry) -> Text:
         return label
     total = format_duration(plan.total_seconds)
     routine = plan.routine
-    if routine.level is Level.DESK:
+    if section_of(entry) == "desk":
         # A short session of the day: where it is done matters as much as what it is.
         label = Text(visible(routine.name))
         label.truncate(DESK_NAME_WIDTH, overflow="ellipsis", pad=True)
@@ -65,7 +65,8 @@ def option_label(entry: CatalogEntry) -> Text:
     label = Text(visible(routine.name))
     label.truncate(NAME_WIDTH, overflow="ellipsis", pad=True)
     label.append(" ")
-    label.append(f"{total:>7}", style="dim")
+    # As wide as a micro-session's position and time, so the times line up.
+    label.append(f"{total:>9}", style="dim")
     return label
 
 
