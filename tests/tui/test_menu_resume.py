@@ -126,7 +126,7 @@ async def test_a_changed_routine_asks_before_starting_over(
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert option_texts(app)[0] == "↻ Resume Evening wind-down\n  changed since · start over?"
+        assert option_texts(app)[0] == "↻ Resume Evening\n  changed since · start over?"
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
