@@ -30,8 +30,13 @@ def record_session(
     complete: bool = True,
     checkin: CheckIn | None = None,
     skip_first: bool = False,
+    pause_seconds: float = 0.0,
 ) -> Session:
-    """Run `routine` (a bundled id) from `started` (aware), as the engine would record it."""
+    """Run `routine` (a bundled id) from `started` (aware), as the engine would record it.
+
+    With `pause_seconds`, the segment then running (the second with `skip_first`) is paused
+    that long halfway through.
+    """
     plan = build_plan(load_routine(ROUTINES / f"{routine}.yaml", routine))
     clock = FakeClock(0.0)
 
@@ -43,6 +48,11 @@ def record_session(
     if skip_first:
         clock.advance(1)
         session.skip()
+    if pause_seconds:
+        clock.advance(session.remaining / 2)
+        session.pause()
+        clock.advance(pause_seconds)
+        session.resume()
     if complete:
         while not session.is_finished:
             clock.advance(session.remaining)

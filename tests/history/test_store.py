@@ -65,7 +65,9 @@ def test_session_row_is_written_when_it_starts_and_grows_per_segment(tmp_path: P
 
 def test_finished_session_keeps_done_skipped_and_paused_apart(tmp_path: Path) -> None:
     store = open_store(tmp_path / "history.sqlite3")
-    session = record_session(store, "beginner", MORNING, complete=False, skip_first=True)
+    session = record_session(
+        store, "beginner", MORNING, complete=False, skip_first=True, pause_seconds=7
+    )
     detail = store.session_detail(session.session_id)
     assert detail is not None
     assert detail.session.status == "ended_early"
@@ -73,7 +75,17 @@ def test_finished_session_keeps_done_skipped_and_paused_apart(tmp_path: Path) ->
     done = [s for s in detail.segments if not s.skipped]
     assert skipped[0].name == "March in place" and skipped[0].active_seconds == 1
     assert done and all(s.active_seconds == s.planned_seconds for s in done)
-    assert detail.session.ended is not None and detail.session.ended > detail.session.started
+    # The pause is its own time: on the segment it happened in and on the session, never
+    # counted as stretching.
+    assert [s.paused_seconds for s in detail.segments] == [0, 7, 0]
+    assert detail.session.paused_seconds == 7
+    assert detail.session.active_seconds == sum(s.active_seconds for s in detail.segments)
+    assert detail.session.ended is not None
+    assert detail.session.ended - detail.session.started == timedelta(
+        seconds=detail.session.active_seconds + detail.session.paused_seconds
+    )
+    [row] = store.sessions()
+    assert row.paused_seconds == 7
     store.close()
 
 
