@@ -83,7 +83,7 @@ def play_plain(services: Services, session: Session, speed: float) -> int:
     with contextlib.suppress(AttributeError, ValueError):
         sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
     with TerminalWaiter(speed=speed) as waiter:
-        return run_plain(
+        code = run_plain(
             session,
             services.player,
             sys.stdout,
@@ -91,6 +91,19 @@ def play_plain(services: Services, session: Session, speed: float) -> int:
             keys=waiter.reads_keys,
             notices=services.warnings,
         )
+    _late_history_warning(services)
+    return code
+
+
+def _late_history_warning(services: Services) -> None:
+    """A history write that failed during the session is told once, after its summary."""
+    from stretchtui.plain import LineWriter
+    from stretchtui.textsafe import visible
+
+    services.store.flush()
+    warning = services.store.warning
+    if warning and warning not in services.warnings:
+        LineWriter(sys.stdout).line(f"Note: {visible(warning)}")
 
 
 def _run_tui(context: CliContext, services: Services, entry: CatalogEntry) -> int:

@@ -9,6 +9,7 @@ the rows they sum inside the same transaction.
 from __future__ import annotations
 
 import os
+import re
 import socket
 import sqlite3
 from collections.abc import Callable
@@ -24,24 +25,39 @@ FOREIGN_SESSION_TIMEOUT = timedelta(hours=24)
 
 Job = Callable[[sqlite3.Connection], None]
 
+# SQLite keeps text as UTF-8, which has no room for a lone surrogate (a YAML escape like
+# "\ud800", or a file name that was not UTF-8); each one is kept as U+FFFD instead.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    """`text` as SQLite can keep it: lone surrogates become the replacement character."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def _storable(values: tuple[Any, ...]) -> tuple[Any, ...]:
+    return tuple(storable(value) if isinstance(value, str) else value for value in values)
+
 
 def start_job(info: SessionInfo) -> Job:
     routine = info.plan.routine
     started = info.started_at
-    values = (
-        info.session_id,
-        routine.id,
-        routine.name,
-        routine.level.value,
-        routine.digest,
-        str(routine.path) if routine.path else None,
-        utc_text(started),
-        offset_minutes(started),
-        started.date().isoformat(),
-        float(info.planned_seconds),
-        "in_progress",
-        socket.gethostname(),
-        os.getpid(),
+    values = _storable(
+        (
+            info.session_id,
+            routine.id,
+            routine.name,
+            routine.level.value,
+            routine.digest,
+            str(routine.path) if routine.path else None,
+            utc_text(started),
+            offset_minutes(started),
+            started.date().isoformat(),
+            float(info.planned_seconds),
+            "in_progress",
+            socket.gethostname(),
+            os.getpid(),
+        )
     )
 
     def write(db: sqlite3.Connection) -> None:
@@ -92,22 +108,24 @@ def resume_job(info: SessionInfo) -> Job:
 def segment_values(session_id: str, seq: int, run: SegmentRun) -> tuple[Any, ...]:
     """A `segments` row for one run, in the column order of SEGMENT_INSERT."""
     segment = run.segment
-    return (
-        session_id,
-        seq,
-        segment.index,
-        segment.kind.value,
-        segment.name,
-        segment.side.value if segment.side else None,
-        segment.round,
-        segment.stretch_number,
-        ",".join(segment.areas),
-        run.planned_seconds,
-        run.active_seconds,
-        run.paused_seconds,
-        int(run.skipped),
-        utc_text(run.started_at),
-        utc_text(run.ended_at),
+    return _storable(
+        (
+            session_id,
+            seq,
+            segment.index,
+            segment.kind.value,
+            segment.name,
+            segment.side.value if segment.side else None,
+            segment.round,
+            segment.stretch_number,
+            ",".join(segment.areas),
+            run.planned_seconds,
+            run.active_seconds,
+            run.paused_seconds,
+            int(run.skipped),
+            utc_text(run.started_at),
+            utc_text(run.ended_at),
+        )
     )
 
 
@@ -144,12 +162,12 @@ def segment_job(session_id: str, seq: int, run: SegmentRun) -> Job:
             db.execute(
                 "INSERT INTO session_areas (session_id, area, seconds) VALUES (?, ?, ?) "
                 "ON CONFLICT (session_id, area) DO UPDATE SET seconds = seconds + excluded.seconds",
-                (session_id, area, run.active_seconds),
+                (session_id, storable(area), run.active_seconds),
             )
             db.execute(
                 "INSERT INTO area_totals (area, seconds) VALUES (?, ?) "
                 "ON CONFLICT (area) DO UPDATE SET seconds = seconds + excluded.seconds",
-                (area, run.active_seconds),
+                (storable(area), run.active_seconds),
             )
 
     return write

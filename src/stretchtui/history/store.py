@@ -29,6 +29,9 @@ from stretchtui.history.queries import HistoryQueries, HistoryUnreadable
 from stretchtui.history.writer import HistoryWriter
 from stretchtui.records import CheckIn, SegmentRun, SessionInfo, SessionResult
 
+# A read in progress on another thread (a screen loading) is let finish, for so long.
+READ_CLOSE_WAIT = 1.0
+
 
 class HistoryStore(HistoryQueries):
     """A SessionStore over an SQLite file (or, when the file can't be used, over memory)."""
@@ -82,7 +85,7 @@ class HistoryStore(HistoryQueries):
         self._submit(checkin_job(session_id, checkin, datetime.now(UTC)))
 
     def flush(self) -> None:
-        """Wait until everything handed over so far is written (or has failed)."""
+        """Wait until everything handed over so far is written (or has failed), within bounds."""
         self._writer.flush()
 
     def close(self) -> None:
@@ -90,10 +93,16 @@ class HistoryStore(HistoryQueries):
             return
         self._closed = True
         atexit.unregister(self.close)
-        self._writer.stop()
+        if not self._writer.stop():
+            # The thread is stuck inside a write; closing its connection under it could
+            # crash the process, and it ends with the program anyway.
+            return
         writer, reader = self._connections
-        with self._read_lock:
-            reader.close()
+        if self._read_lock.acquire(timeout=READ_CLOSE_WAIT):
+            try:
+                reader.close()
+            finally:
+                self._read_lock.release()
         if writer is not reader:
             writer.close()
 
