@@ -15,8 +15,10 @@ from stretchtui.clock import FakeClock, wall_clock
 from stretchtui.history import HistoryStore
 from stretchtui.paths import bundled_routines_dir
 from stretchtui.plan import build_plan
+from stretchtui.resume import resume_offer
 from stretchtui.routines import load_routine
 from stretchtui.tui.app import StretchApp
+from stretchtui.tui.launch import create_app
 from stretchtui.tui.screens.confirm import ConfirmScreen
 from stretchtui.tui.screens.menu import RESUME_OPTION, MenuScreen
 from stretchtui.tui.screens.session import SessionScreen
@@ -165,3 +167,41 @@ def test_menu_with_the_offer(
 ) -> None:
     stopped_in_stretch(store, "beginner", 3)
     assert snap_compare(make_app(), terminal_size=size)
+
+
+async def test_resume_from_the_command_line_goes_straight_into_the_session(
+    make_app: AppFactory, store: HistoryStore
+) -> None:
+    session_id = stopped_in_stretch(store, "beginner", 2)
+    menu_app = make_app()
+    offer = resume_offer(store, menu_app.catalog, wall_clock())
+    assert offer is not None
+    app = create_app(menu_app.services, menu_app.catalog, resume=offer)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert app.screen.session.session_id == session_id
+        assert app.screen.session.segment.stretch_number == 2
+
+
+async def test_a_changed_routine_from_the_command_line_asks_and_not_now_leaves(
+    make_app: AppFactory, store: HistoryStore, isolated_dirs: dict[str, Path]
+) -> None:
+    routines = isolated_dirs["config"] / "routines"
+    routines.mkdir()
+    mine = routines / "mine.yaml"
+    mine.write_text(EVENING.read_text(encoding="utf-8"), encoding="utf-8")
+    stopped_in_stretch(store, "mine", 1, routines)
+    mine.write_text(EVENING.read_text(encoding="utf-8") + "\n# mine now\n", encoding="utf-8")
+    menu_app = make_app()
+    offer = resume_offer(store, menu_app.catalog, wall_clock())
+    assert offer is not None and offer.changed
+    app = create_app(menu_app.services, menu_app.catalog, resume=offer)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "changed since you stopped" in str(app.screen.question)
+        await pilot.press("n")
+        await pilot.pause()
+    assert app.return_value == 0
+    assert len(store.sessions()) == 1
