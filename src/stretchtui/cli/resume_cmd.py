@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import shlex
 import sys
 from typing import TYPE_CHECKING
 
@@ -22,11 +21,11 @@ NOTHING_TO_RESUME = (
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = add_command(
-        subparsers,
-        "resume",
-        "Carry on the last session, if it stopped part-way in the last 24 hours, "
-        "from the start of the stretch it was in.",
+    parser = add_command(subparsers, "resume", "Carry on the last session that stopped part-way.")
+    parser.description = (
+        "Carry on the last session, if it stopped part-way (interrupted or ended early) in "
+        "the last 24 hours, from the start of the stretch it was in. It stays one session "
+        "in your history."
     )
     add_session_options(parser)
     parser.set_defaults(handler=resume_session)
@@ -147,6 +146,8 @@ def _agrees(question: str) -> bool:
 
 
 def _routine_arg(offer: ResumeOffer) -> str:
+    import shlex
+
     from stretchtui.textsafe import visible
 
     entry = offer.entry
