@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from textual.widgets import OptionList, Static
+from textual.widgets._footer import FooterKey
 
 from resume.helpers import run_part
 from stretchtui.clock import FakeClock, wall_clock
@@ -157,6 +158,9 @@ async def test_after_finishing_the_resumed_session_the_offer_is_gone(
         assert isinstance(app.screen, MenuScreen)
         assert not any("Resume" in text for text in option_texts(app))
         assert app.screen.highlighted_id().startswith("routine:")
+        await pilot.pause()
+        footer = [str(key.description) for key in app.screen.query(FooterKey)]
+        assert "Start" in footer and "Resume" not in footer
     [row] = store.sessions()
     assert row.status == "completed"
 
