@@ -32,6 +32,17 @@ class CueSound(StrEnum):
     DONE = "done"
 
 
+class Pacing(StrEnum):
+    """What paces a segment between its start and its countdown."""
+
+    NONE = "none"
+    """Nothing: the clock alone."""
+    BREATHS = "breaths"
+    """A still hold: breathe in and out on the step's pattern, and never bounce."""
+    REPS = "reps"
+    """One rep per tempo, one breath each, slow and controlled."""
+
+
 class SegmentKind(StrEnum):
     WARMUP = "warmup"
     PREPARE = "prepare"
@@ -71,8 +82,12 @@ class SegmentTraits:
     """A pause between stretches: the screen dims, and "back" returns to the stretch just done."""
     continues_stretch: bool
     """Part of a stretch after its first side has begun: the stretch is not done before it."""
-    shows_breath: bool
-    """The breathing guide is on screen."""
+    pacing: Pacing
+    """What paces it: the engine's cues, the breathing guide, the rep count follow from it."""
+    halfway: bool
+    """"Halfway" is called in its middle."""
+    says_switch: bool
+    """It opens with the switch-sides cue, naming the side coming up."""
     extendable: bool
     """"+10 s" applies (reps are paced by their tempo, so they cannot be stretched)."""
     counts_down: bool
@@ -83,6 +98,11 @@ class SegmentTraits:
     """Belongs to a round, so the title says which (the warm-up comes before them)."""
     reminder: tuple[str, str]
     """The safety line under the stage: (wide, narrow); the narrow one fits 40 columns."""
+
+    @property
+    def shows_breath(self) -> bool:
+        """The breathing guide is on screen."""
+        return self.pacing is not Pacing.NONE
 
 
 def _segment_traits(kind: SegmentKind) -> SegmentTraits:
@@ -95,7 +115,9 @@ def _segment_traits(kind: SegmentKind) -> SegmentTraits:
                 is_work=True,
                 is_rest=False,
                 continues_stretch=False,
-                shows_breath=False,
+                pacing=Pacing.NONE,
+                halfway=True,
+                says_switch=False,
                 extendable=True,
                 counts_down=True,
                 explained=True,
@@ -110,7 +132,9 @@ def _segment_traits(kind: SegmentKind) -> SegmentTraits:
                 is_work=False,
                 is_rest=False,
                 continues_stretch=False,
-                shows_breath=False,
+                pacing=Pacing.NONE,
+                halfway=False,
+                says_switch=False,
                 extendable=True,
                 counts_down=True,
                 explained=True,
@@ -125,7 +149,9 @@ def _segment_traits(kind: SegmentKind) -> SegmentTraits:
                 is_work=True,
                 is_rest=False,
                 continues_stretch=True,
-                shows_breath=True,
+                pacing=Pacing.BREATHS,
+                halfway=True,
+                says_switch=False,
                 extendable=True,
                 counts_down=True,
                 explained=False,
@@ -143,7 +169,9 @@ def _segment_traits(kind: SegmentKind) -> SegmentTraits:
                 is_work=True,
                 is_rest=False,
                 continues_stretch=True,
-                shows_breath=True,
+                pacing=Pacing.REPS,
+                halfway=False,
+                says_switch=False,
                 extendable=False,
                 counts_down=False,
                 explained=False,
@@ -160,7 +188,9 @@ def _segment_traits(kind: SegmentKind) -> SegmentTraits:
                 is_work=False,
                 is_rest=False,
                 continues_stretch=True,
-                shows_breath=False,
+                pacing=Pacing.NONE,
+                halfway=False,
+                says_switch=True,
                 extendable=True,
                 counts_down=False,
                 explained=False,
@@ -175,7 +205,9 @@ def _segment_traits(kind: SegmentKind) -> SegmentTraits:
                 is_work=False,
                 is_rest=True,
                 continues_stretch=False,
-                shows_breath=False,
+                pacing=Pacing.NONE,
+                halfway=False,
+                says_switch=False,
                 extendable=True,
                 counts_down=True,
                 explained=False,
@@ -190,7 +222,9 @@ def _segment_traits(kind: SegmentKind) -> SegmentTraits:
                 is_work=False,
                 is_rest=True,
                 continues_stretch=False,
-                shows_breath=False,
+                pacing=Pacing.NONE,
+                halfway=False,
+                says_switch=False,
                 extendable=True,
                 counts_down=True,
                 explained=False,

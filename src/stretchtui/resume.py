@@ -15,11 +15,8 @@ from pathlib import Path
 from stretchtui.catalog import Catalog, CatalogEntry, Source, load_entry
 from stretchtui.history.rows import StoppedSession
 from stretchtui.history.store import HistoryStore
-from stretchtui.kinds import SegmentKind
 from stretchtui.plan import Plan
 from stretchtui.records import EarlierPart, SegmentRun
-
-_RESTS = (SegmentKind.REST, SegmentKind.ROUND_REST)
 
 
 @dataclass(frozen=True)
@@ -124,7 +121,7 @@ def start_index(plan: Plan, position: int) -> int | None:
     before it is done). None when nothing is left.
     """
     segments = plan.segments
-    while position < len(segments) and segments[position].kind in _RESTS:
+    while position < len(segments) and segments[position].kind.traits.is_rest:
         position += 1
     if not 0 <= position < len(segments):
         return None

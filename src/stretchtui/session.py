@@ -19,7 +19,7 @@ from typing import assert_never
 
 from stretchtui.clock import Clock, WallClock, wall_clock
 from stretchtui.cues import Cue
-from stretchtui.kinds import CueKind, SegmentKind
+from stretchtui.kinds import CueKind, Pacing
 from stretchtui.plan import Plan, Segment
 from stretchtui.records import (
     EarlierPart,
@@ -181,7 +181,7 @@ class Session:
     def rep(self) -> int | None:
         """The repetition under way (1-based) in a reps segment."""
         segment = self.segment
-        if segment.kind is not SegmentKind.REPS or not segment.reps or not segment.tempo:
+        if segment.kind.traits.pacing is not Pacing.REPS or not segment.reps or not segment.tempo:
             return None
         return min(segment.reps, int(self.elapsed // segment.tempo) + 1)
 
@@ -189,9 +189,10 @@ class Session:
         """The breathing guide's position: paced by the tempo for reps, by the pattern for holds."""
         segment = self.segment
         elapsed = self.elapsed
-        if segment.kind is SegmentKind.REPS and segment.tempo:
+        pacing = segment.kind.traits.pacing
+        if pacing is Pacing.REPS and segment.tempo:
             inhale = exhale = segment.tempo / 2
-        elif segment.kind is SegmentKind.HOLD and segment.breathing:
+        elif pacing is Pacing.BREATHS and segment.breathing:
             inhale, exhale = segment.breathing.inhale, segment.breathing.exhale
         else:
             return None
@@ -479,16 +480,19 @@ _LIVE = (SessionState.RUNNING, SessionState.PAUSED)
 
 def _kind_cues(segment: Segment, duration: float) -> list[Cue]:
     """The cues a segment's kind adds to its start and countdown (some may fall past its end)."""
-    kind = segment.kind
-    match kind:
-        case SegmentKind.SWITCH:
-            return [Cue(CueKind.SWITCH_SIDES, segment, 0.0)]
-        case SegmentKind.HOLD:
-            cues = [
-                Cue(CueKind.NO_BOUNCE, segment, 0.0),
-                Cue(CueKind.HALFWAY, segment, duration / 2),
-                Cue(CueKind.NO_BOUNCE, segment, duration / 2),
-            ]
+    traits = segment.kind.traits
+    cues: list[Cue] = []
+    if traits.says_switch:
+        cues.append(Cue(CueKind.SWITCH_SIDES, segment, 0.0))
+    if traits.halfway:
+        cues.append(Cue(CueKind.HALFWAY, segment, duration / 2))
+    pacing = traits.pacing
+    match pacing:
+        case Pacing.NONE:
+            return cues
+        case Pacing.BREATHS:
+            cues.append(Cue(CueKind.NO_BOUNCE, segment, 0.0))
+            cues.append(Cue(CueKind.NO_BOUNCE, segment, duration / 2))
             if segment.breathing:
                 inhale, exhale = segment.breathing.inhale, segment.breathing.exhale
                 offset = 0.0
@@ -497,19 +501,14 @@ def _kind_cues(segment: Segment, duration: float) -> list[Cue]:
                     cues.append(Cue(CueKind.BREATHE_OUT, segment, offset + inhale))
                     offset += inhale + exhale
             return cues
-        case SegmentKind.REPS:
-            if not (segment.reps and segment.tempo):
-                return []
-            cues = [Cue(CueKind.SLOW_AND_CONTROLLED, segment, 0.0)]
-            for number in range(1, segment.reps + 1):
-                start = (number - 1) * segment.tempo
-                cues.append(Cue(CueKind.REP, segment, start, number, segment.reps))
-                cues.append(Cue(CueKind.BREATHE_IN, segment, start))
-                cues.append(Cue(CueKind.BREATHE_OUT, segment, start + segment.tempo / 2))
+        case Pacing.REPS:
+            if segment.reps and segment.tempo:
+                cues.append(Cue(CueKind.SLOW_AND_CONTROLLED, segment, 0.0))
+                for number in range(1, segment.reps + 1):
+                    start = (number - 1) * segment.tempo
+                    cues.append(Cue(CueKind.REP, segment, start, number, segment.reps))
+                    cues.append(Cue(CueKind.BREATHE_IN, segment, start))
+                    cues.append(Cue(CueKind.BREATHE_OUT, segment, start + segment.tempo / 2))
             return cues
-        case SegmentKind.WARMUP:
-            return [Cue(CueKind.HALFWAY, segment, duration / 2)]
-        case SegmentKind.PREPARE | SegmentKind.REST | SegmentKind.ROUND_REST:
-            return []  # their start and countdown say it all
         case _:
-            assert_never(kind)
+            assert_never(pacing)

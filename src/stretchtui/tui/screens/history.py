@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Label, Static
 
 from stretchtui.durations import format_duration
 from stretchtui.history import HistoryStore, HistoryUnreadable, SessionDetail, SessionRow
+from stretchtui.kinds import SegmentKind
 from stretchtui.textsafe import visible
 
 # The screen must open at once even with a hundred thousand sessions: it shows the newest
@@ -25,7 +26,8 @@ STATUS_LABELS = {
     "in_progress": "in progress",
 }
 STATUS_MARKS = {"completed": "✓", "ended_early": "◐", "interrupted": "✗", "in_progress": "…"}
-WORK_KINDS = {"warmup", "hold", "reps"}
+# The history keeps kinds by name; the stretching ones are what the kinds table says.
+WORK_KINDS = {kind.value for kind in SegmentKind if kind.is_work}
 # Below this width the table drops the level and shortens dates and statuses.
 COMPACT_WIDTH = 60
 
