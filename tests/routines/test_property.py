@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import yaml
@@ -9,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from stretchtui.routines import AREAS, Problem, Routine, parse_routine
+from stretchtui.textsafe import is_blank, is_control
 
 FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -111,3 +113,29 @@ def test_routine_shaped_yaml_with_a_stray_character_still_answers(
 ) -> None:
     position = min(at, len(text))
     assert_answers(text[:position] + stray + text[position:])
+
+
+def routine_words(routine: Routine) -> list[str]:
+    """Every piece of text a routine shows: names, how, summary, phases."""
+    words = [routine.name, routine.summary]
+    if routine.warmup is not None:
+        words += [routine.warmup.name, routine.warmup.how]
+    for step in routine.steps:
+        words += [step.name, step.how, *(step.phases or ())]
+    return words
+
+
+@FAST
+@given(st.text(), st.text())
+def test_no_loaded_routine_holds_a_control_character_or_a_blank_name(name: str, how: str) -> None:
+    # JSON strings are YAML double-quoted scalars: every character arrives as an escape.
+    text = (
+        f"name: {json.dumps(name)}\nlevel: desk\nsteps:\n"
+        f"  - name: {json.dumps(name)}\n    how: {json.dumps(how)}\n    hold: 5s\n"
+    )
+    result = assert_answers(text)
+    if isinstance(result, Routine):
+        for words in routine_words(result):
+            assert not any(is_control(char) for char in words), words
+        assert not is_blank(result.name)
+        assert not is_blank(result.steps[0].name)
