@@ -2,6 +2,6 @@
 
 import sys
 
-from stretchtui.cli import main
+from stretchtui.entry import main
 
 sys.exit(main())

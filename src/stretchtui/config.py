@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from stretchtui.reminders.settings import ReminderSettings, parse_reminders
 from stretchtui.routines.problems import display_path
 from stretchtui.safefiles import FileRefused, read_regular_file
 from stretchtui.textsafe import excerpt
@@ -54,6 +55,7 @@ class Settings:
     streak: StreakMode = StreakMode.DAILY
     theme: str = "textual-dark"
     keymap: dict[str, str] = field(default_factory=dict)
+    reminders: ReminderSettings = ReminderSettings()
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ class LoadedSettings:
     warnings: tuple[str, ...] = ()
 
 
-_KEYS = ("sound", "volume", "cues", "speak", "streak", "theme", "keymap")
+_KEYS = ("sound", "volume", "cues", "speak", "streak", "theme", "keymap", "reminders")
 
 
 def load_settings(path: Path) -> LoadedSettings:
@@ -152,6 +154,8 @@ def _apply(data: dict[Any, Any], label: str) -> LoadedSettings:
                 settings = replace(settings, keymap=dict(value))
             else:
                 warn(key, "expected binding-id: keys pairs, e.g. pause: p")
+        elif key == "reminders":
+            settings = replace(settings, reminders=parse_reminders(value, warn))
     return LoadedSettings(settings, tuple(warnings))
 
 

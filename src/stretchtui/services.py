@@ -14,6 +14,7 @@ from stretchtui.clock import Clock, ScaledClock, monotonic_clock
 from stretchtui.config import Settings, load_settings
 from stretchtui.history import HistoryStore, open_store
 from stretchtui.paths import AppPaths
+from stretchtui.records import SessionObserver
 
 
 @dataclass
@@ -24,6 +25,17 @@ class Services:
     player: SoundPlayer
     clock: Clock
     warnings: list[str] = field(default_factory=list)
+    preview: bool = False
+
+    @property
+    def observers(self) -> list[SessionObserver]:
+        """Who hears of a session: the history, and (for real sessions) the status file."""
+        if self.preview:
+            return [self.store]
+        from stretchtui.reminders.session_state import SessionStateHook
+
+        hook = SessionStateHook(self.store, str(self.paths.data_dir), self.settings.streak)
+        return [self.store, hook]
 
     def close(self) -> None:
         self.player.close()
@@ -53,4 +65,4 @@ def open_services(
     for notice in notices:
         if notice:
             warnings.append(notice)
-    return Services(paths, loaded.settings, store, player, clock, warnings)
+    return Services(paths, loaded.settings, store, player, clock, warnings, preview=speed != 1.0)

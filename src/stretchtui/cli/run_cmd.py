@@ -69,7 +69,7 @@ def run_routine(context: CliContext, args: argparse.Namespace) -> int:
     try:
         if not args.plain:
             return _run_tui(context, services, entry)
-        session = Session(entry.plan, services.clock, observers=[services.store])
+        session = Session(entry.plan, services.clock, observers=services.observers)
         return play_plain(services, session, args.speed)
     finally:
         services.close()

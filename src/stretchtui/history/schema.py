@@ -111,6 +111,23 @@ CREATE INDEX sessions_with_warning_signs ON sessions (local_date) WHERE warning_
 """
 
 
+# Version 3: reminders, one row per time one was shown and how it was answered (started,
+# snoozed, skipped, missed, or open), so adherence is one query over a small table.
+_V3 = """
+CREATE TABLE reminders (
+    id              TEXT PRIMARY KEY,
+    shown_utc       TEXT NOT NULL,
+    utc_offset_min  INTEGER NOT NULL,
+    local_date      TEXT NOT NULL,
+    routine_id      TEXT,
+    outcome         TEXT,
+    answered_utc    TEXT,
+    follow_until    TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX reminders_by_day ON reminders (local_date)
+"""
+
+
 def _statements(script: str) -> list[str]:
     # executescript() would commit the open transaction first; one statement at a time keeps
     # the whole migration inside it.
@@ -132,7 +149,12 @@ def _to_v2(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_to_v1, _to_v2)
+def _to_v3(connection: sqlite3.Connection) -> None:
+    for statement in _statements(_V3):
+        connection.execute(statement)
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_to_v1, _to_v2, _to_v3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -184,7 +184,7 @@ class StretchApp(App[int]):
             entry.plan,
             clock=services.clock,
             player=services.player,
-            observers=[services.store],
+            observers=services.observers,
             notices=[notice for notice in services.warnings if notice],
             start_index=start_index,
             earlier=earlier,

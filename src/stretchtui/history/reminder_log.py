@@ -1,0 +1,108 @@
+"""Reminders in the history: each one shown, how it was answered, and how many were followed.
+
+A reminder is *followed* when a session starts within ten minutes of it being
+shown. Snoozed ones are left out of adherence: they were put off, not declined,
+and the reminder that comes after the snooze is counted instead.
+
+The rows go through the store's own writer (one thread, one transaction each),
+so they never race the session being recorded.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from stretchtui.history.store import HistoryStore, offset_minutes, utc_text
+
+FOLLOW_WINDOW = timedelta(minutes=10)
+OUTCOMES = ("started", "snoozed", "skipped", "missed")
+
+
+@dataclass(frozen=True)
+class WeekAdherence:
+    week_start: date  # a Monday
+    reminded: int
+    followed: int
+
+    @property
+    def share(self) -> float | None:
+        return self.followed / self.reminded if self.reminded else None
+
+
+class ReminderLog:
+    """Writes reminder rows into the history the store keeps."""
+
+    def __init__(self, store: HistoryStore) -> None:
+        self.store = store
+
+    def shown(self, reminder_id: str, at: datetime, routine_id: str | None) -> None:
+        values = (
+            reminder_id,
+            utc_text(at),
+            offset_minutes(at),
+            at.date().isoformat(),
+            routine_id,
+            utc_text(at + FOLLOW_WINDOW),
+        )
+
+        def write(db: sqlite3.Connection) -> None:
+            db.execute(
+                "INSERT OR IGNORE INTO reminders (id, shown_utc, utc_offset_min, local_date, "
+                "routine_id, follow_until) VALUES (?,?,?,?,?,?)",
+                values,
+            )
+
+        self.store._submit(write)  # the history package's own writer queue
+
+    def answered(self, reminder_id: str, outcome: str, at: datetime) -> None:
+        if outcome not in OUTCOMES:
+            raise ValueError(f"unknown reminder outcome {outcome!r}")
+        values = (outcome, utc_text(at), reminder_id)
+
+        def write(db: sqlite3.Connection) -> None:
+            db.execute(
+                "UPDATE reminders SET outcome = ?, answered_utc = ? "
+                "WHERE id = ? AND outcome IS NULL",
+                values,
+            )
+
+        self.store._submit(write)
+
+
+def reminder_counts(store: HistoryStore, since: date) -> dict[str, int]:
+    """Reminders shown since `since` (local day) by outcome ('open' for unanswered)."""
+    with store._read() as db:
+        return {
+            str(outcome or "open"): int(count)
+            for outcome, count in db.execute(
+                "SELECT outcome, count(*) FROM reminders WHERE local_date >= ? GROUP BY outcome",
+                (since.isoformat(),),
+            )
+        }
+
+
+def weekly_adherence(
+    store: HistoryStore, week_starts: tuple[date, ...]
+) -> tuple[WeekAdherence, ...]:
+    """For each week (given by its Monday): reminders shown and those followed by a session."""
+    if not week_starts:
+        return ()
+    first = week_starts[0]
+    with store._read() as db:
+        rows = db.execute(
+            "SELECT r.local_date, count(*), sum(EXISTS (SELECT 1 FROM sessions s "
+            "WHERE s.started_utc >= r.shown_utc AND s.started_utc <= r.follow_until)) "
+            "FROM reminders r WHERE r.local_date >= ? AND coalesce(r.outcome, '') != 'snoozed' "
+            "GROUP BY r.local_date",
+            (first.isoformat(),),
+        ).fetchall()
+    totals = {start: [0, 0] for start in week_starts}
+    for day_text, reminded, followed in rows:
+        day = date.fromisoformat(day_text)
+        start = day - timedelta(days=day.weekday())
+        if start in totals:
+            totals[start][0] += int(reminded)
+            totals[start][1] += int(followed or 0)
+    return tuple(WeekAdherence(start, *totals[start]) for start in week_starts)

@@ -1,0 +1,191 @@
+"""The one status line: `stretch in 12 min · 6 min today · 3-day streak`, for tmux and prompts.
+
+Built only from the two small state files (see state.py), never from the history.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date, datetime
+
+from stretchtui.reminders.state import (
+    REMIND_FILE,
+    SESSIONS_FILE,
+    process_alive,
+    read_state,
+    state_file,
+)
+from stretchtui.textsafe import visible
+
+DUE_PHASES = ("showing", "held")
+
+
+class Status:
+    """What the status line says. A plain class: dataclasses would double `status`'s start-up."""
+
+    __slots__ = (
+        "reminder",
+        "due",
+        "phase",
+        "due_at",
+        "routine_id",
+        "routine_name",
+        "routine_seconds",
+        "today_minutes",
+        "streak",
+    )
+
+    def __init__(
+        self,
+        reminder: str | None,  # "stretch in 12 min", "time to stretch: ..."; None: remind is off
+        due: bool,
+        phase: str | None,
+        due_at: datetime | None,
+        routine_id: str | None,
+        routine_name: str | None,
+        routine_seconds: float | None,
+        today_minutes: float,
+        streak: int,
+    ) -> None:
+        self.reminder = reminder
+        self.due = due
+        self.phase = phase
+        self.due_at = due_at
+        self.routine_id = routine_id
+        self.routine_name = routine_name
+        self.routine_seconds = routine_seconds
+        self.today_minutes = today_minutes
+        self.streak = streak
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "reminder": self.reminder,
+            "due": self.due,
+            "phase": self.phase,
+            "due_at": self.due_at.isoformat() if self.due_at else None,
+            "routine_id": self.routine_id,
+            "routine_name": self.routine_name,
+            "routine_seconds": self.routine_seconds,
+            "today_minutes": self.today_minutes,
+            "streak": self.streak,
+        }
+
+
+def read_status(data_dir: str | os.PathLike[str], now: datetime) -> Status:
+    """What the state files say, as seen at `now` (aware, local)."""
+    remind = read_state(state_file(data_dir, REMIND_FILE))
+    sessions = read_state(state_file(data_dir, SESSIONS_FILE))
+    today = now.date()
+
+    minutes = 0.0
+    streak = 0
+    if _date(sessions.get("date")) == today:
+        minutes = _number(sessions.get("minutes"))
+    alive_until = _date(sessions.get("streak_alive_until"))
+    if alive_until is not None and today <= alive_until:
+        streak = int(_number(sessions.get("streak")))
+
+    valid_until = _moment(remind.get("valid_until"))  # left by `remind --once`
+    if not process_alive(remind.get("pid")) and (valid_until is None or now > valid_until):
+        return Status(None, False, None, None, None, None, None, minutes, streak)
+    phase = _text(remind.get("phase"))
+    due_at = _moment(remind.get("due_at"))
+    name = _text(remind.get("routine_name"))
+    routine_id = _text(remind.get("routine_id"))
+    seconds = _number(remind.get("routine_seconds")) or None
+    due = phase in DUE_PHASES
+    if due:
+        label = name or routine_id or "a stretch"
+        length = f" ({compact_duration(seconds, exact=True)})" if seconds else ""
+        reminder = f"time to stretch: {label}{length}"
+    elif phase == "off_hours":
+        reminder = "reminders resume " + _when(due_at, now) if due_at else "reminders paused"
+    elif due_at is not None:
+        left = (due_at - now).total_seconds()
+        reminder = "stretch in " + compact_duration(max(left, 0)) if left > 0 else "stretch now"
+    else:
+        reminder = None
+    return Status(reminder, due, phase, due_at, routine_id, name, seconds, minutes, streak)
+
+
+def status_line(status: Status) -> str:
+    parts = [status.reminder] if status.reminder else []
+    if status.today_minutes >= 0.5:
+        parts.append(f"{round(status.today_minutes)} min today")
+    elif not parts:
+        parts.append("no stretch yet today")
+    if status.streak:
+        parts.append(f"{status.streak}-day streak")
+    return visible(" · ".join(parts))
+
+
+def tmux_line(status: Status) -> str:
+    """The line for tmux's status bar: `#` doubled so text from files is never a format."""
+    line = status_line(status).replace("#", "##")
+    if status.due:
+        return f"#[bold]{line}#[default]"
+    return line
+
+
+def compact_duration(seconds: float, exact: bool = False) -> str:
+    """`45s`, `12m`, `1h05m`: as short as a status bar needs (minutes rounded up, or with
+    their seconds when `exact`: `1m30s`)."""
+    total = max(0, round(seconds))
+    if total < 60:
+        return f"{total}s"
+    if exact and total % 60 and total < 3600:
+        return f"{total // 60}m{total % 60:02d}s"
+    minutes = -(-total // 60)
+    if minutes < 60:
+        return f"{minutes}m"
+    return f"{minutes // 60}h{minutes % 60:02d}m"
+
+
+def _when(moment: datetime, now: datetime) -> str:
+    local = moment.astimezone(now.tzinfo)
+    if local.date() == now.date():
+        return local.strftime("at %H:%M")
+    return local.strftime("%a %H:%M")
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _date(value: object) -> date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _moment(value: object) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
+def _number(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return 0.0
+    return float(value) if value == value and abs(value) < 1e12 else 0.0
+
+
+FORMATS = ("plain", "tmux", "json")
+
+
+def render(status: Status, form: str) -> str:
+    """The status in one of FORMATS."""
+    if form == "json":
+        import json
+
+        return json.dumps(status.to_json() | {"line": status_line(status)})
+    if form == "tmux":
+        return tmux_line(status)
+    return status_line(status)
