@@ -87,6 +87,9 @@ class RecordingLauncher:
     def __init__(self) -> None:
         self.launched: list[list[str]] = []
 
+    def available(self) -> bool:
+        return True
+
     def launch(self, argv: Sequence[str]) -> bool:
         self.launched.append(list(argv))
         return True

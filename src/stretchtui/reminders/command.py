@@ -63,7 +63,7 @@ def build_environment(context: CliContext, interactive: bool) -> Environment:
     from stretchtui.history.reminder_log import ReminderLog
     from stretchtui.reminders.activity import Activity
     from stretchtui.reminders.dbus import open_bus, session_bus_address, system_bus_address
-    from stretchtui.reminders.launcher import Launcher, TerminalLauncher, TmuxLauncher
+    from stretchtui.reminders.launcher import ChoosingLauncher, TerminalLauncher, TmuxLauncher
     from stretchtui.reminders.notifier import (
         DesktopNotifier,
         Notifier,
@@ -92,17 +92,10 @@ def build_environment(context: CliContext, interactive: bool) -> Environment:
         except Exception as error:  # noqa: BLE001 - any failure here means: no desktop notifier
             _log(f"no desktop notifications ({error}); using the fallbacks")
     tmux = Tmux()
-    if tmux.active_client() is not None:
-        notifiers.append(TmuxMessageNotifier(tmux.run))
+    if tmux.executable is not None:
+        notifiers.append(TmuxMessageNotifier(tmux))
     notifiers.append(TerminalNotifier(sys.stdout, bell=reminder_settings.bell))
-
-    launcher: Launcher | None = None
-    tmux_launcher = TmuxLauncher(tmux)
-    terminal = TerminalLauncher()
-    if tmux_launcher.available():
-        launcher = tmux_launcher
-    elif terminal.available():
-        launcher = terminal
+    launcher = ChoosingLauncher(TmuxLauncher(tmux), TerminalLauncher())
 
     activity_bus = open_bus(session_bus_address())
     presence = Activity(activity_bus, open_bus(system_bus_address()))
@@ -184,6 +177,11 @@ WantedBy=default.target
 """
 
 
+def systemd_running() -> bool:
+    """Whether this machine was booted with systemd (so user services can be installed)."""
+    return shutil.which("systemctl") is not None and Path("/run/systemd/system").is_dir()
+
+
 def install(context: CliContext) -> int:
     """Write the systemd user unit and say how to start it (or how to run remind without it)."""
     prefix = base_command(context)
@@ -198,8 +196,7 @@ def install(context: CliContext) -> int:
             str(paths.data_dir),
         ]
     )
-    has_systemd = shutil.which("systemctl") is not None and Path("/run/systemd/system").is_dir()
-    if not has_systemd:
+    if not systemd_running():
         print("This system does not run systemd, so there is no user service to install.")
         print("Run reminders in a terminal or tmux window that stays open:")
         print(f"  {command}")

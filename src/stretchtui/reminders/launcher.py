@@ -18,7 +18,12 @@ from stretchtui.reminders.tmux import Tmux
 
 
 class Launcher(Protocol):
-    name: str
+    @property
+    def name(self) -> str: ...
+
+    def available(self) -> bool:
+        """Whether it could open a session now."""
+        ...
 
     def launch(self, argv: Sequence[str]) -> bool:
         """Start `argv` in front of the person; False if that did not work."""
@@ -46,6 +51,27 @@ class TmuxLauncher:
         session = self.tmux.output(["display-message", "-p", "-c", client, "#{session_name}"])
         target = ["-t", f"{session.strip()}:"] if session and session.strip() else []
         return self.tmux.run(["new-window", *target, "-n", "stretch", command])
+
+
+class ChoosingLauncher:
+    """tmux if someone is attached to it at the moment, else a terminal window if there is a
+    desktop; chosen each time, since a tmux client can come and go while `remind` runs."""
+
+    def __init__(self, tmux: TmuxLauncher, terminal: TerminalLauncher) -> None:
+        self.tmux = tmux
+        self.terminal = terminal
+
+    @property
+    def name(self) -> str:
+        if self.tmux.available():
+            return self.tmux.name
+        return self.terminal.name if self.terminal.available() else "nothing"
+
+    def available(self) -> bool:
+        return self.tmux.available() or self.terminal.available()
+
+    def launch(self, argv: Sequence[str]) -> bool:
+        return self.tmux.launch(argv) or self.terminal.launch(argv)
 
 
 # (program, the option that comes before the command it should run)

@@ -12,13 +12,13 @@ import contextlib
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol, TextIO
 
 from stretchtui.durations import format_duration
 from stretchtui.reminders.dbus import Bus, BusUnavailable, CallFailed
 from stretchtui.reminders.scheduler import Answer
+from stretchtui.reminders.tmux import Tmux
 from stretchtui.textsafe import visible
 
 NOTIFICATIONS = "org.freedesktop.Notifications"
@@ -206,17 +206,20 @@ def _gnome_banners_off() -> bool:
 
 
 class TmuxMessageNotifier:
-    """A message in the tmux status line of every attached client (`display-message`)."""
+    """A message in the status line of the tmux client used last (`display-message`)."""
 
     name = "tmux message"
 
-    def __init__(self, run: Callable[[list[str]], bool]) -> None:
-        self._run = run
+    def __init__(self, tmux: Tmux) -> None:
+        self.tmux = tmux
 
     def show(self, reminder: Reminder) -> bool:
+        client = self.tmux.active_client()
+        if client is None:
+            return False  # nobody is attached: the next notifier says it
         # -d: shown for 15 s; the text goes through a format, so # is doubled.
         text = reminder.line.replace("#", "##")
-        return self._run(["display-message", "-d", "15000", text])
+        return self.tmux.run(["display-message", "-c", client, "-d", "15000", text])
 
     def withdraw(self) -> None:
         return None

@@ -21,7 +21,7 @@ from stretchtui.reminders.launcher import Launcher
 from stretchtui.reminders.notifier import Notifier, Reminder
 from stretchtui.reminders.scheduler import Answer, Decision, Scheduler
 from stretchtui.reminders.settings import ReminderSettings
-from stretchtui.reminders.state import modified, read_state, write_state
+from stretchtui.reminders.state import as_moment, as_number, modified, read_state, write_state
 from stretchtui.reminders.workhours import to_local
 
 # The wall clock running ahead of the monotonic one by more than this means a suspend.
@@ -67,8 +67,8 @@ class Environment:
     launcher: Launcher | None
     presence: PresenceSource | None
     records: Records | None
-    remind_state: str  # path of remind.json
-    sessions_state: str  # path of sessions.json
+    remind_state: str  # path of remind.state
+    sessions_state: str  # path of sessions.state
     log: Callable[[str], None] = print
 
 
@@ -204,7 +204,7 @@ class Runner:
             command=self.env.shown_command(info.id),
             can_snooze=decision.can_snooze,
             snooze_minutes=self.settings.snooze // 60,
-            can_start=launcher is not None,
+            can_start=launcher is not None and launcher.available(),
         )
         for notifier in self.env.notifiers:
             if notifier.show(reminder):
@@ -260,20 +260,19 @@ class Runner:
     def _restore(self, now: datetime) -> None:
         """Carry work time over from the last run (a restart, or `--once` from a timer)."""
         state = read_state(self.env.remind_state)
-        saved = _parse(state.get("saved"))
+        saved = as_moment(state.get("saved"))
         if saved is None or saved > now:
             return
         scheduler = Scheduler(self.settings, saved, None)
-        work = state.get("work_seconds")
-        if isinstance(work, int | float) and not isinstance(work, bool) and 0 <= work < 86400:
-            scheduler.work_seconds = float(work)
-        snoozes = state.get("snoozes")
-        if isinstance(snoozes, int) and not isinstance(snoozes, bool):
-            scheduler.snoozes = max(0, min(snoozes, self.settings.max_snoozes))
-        scheduler.snoozed_until = _parse(state.get("snoozed_until"))
-        scheduler.showing_since = _parse(state.get("showing_since"))
-        previous = state.get("previous_routine")
-        self._previous_routine = previous if isinstance(previous, str) else None
+        work = as_number(state.get("work_seconds"))
+        if work is not None and 0 <= work < 86400:
+            scheduler.work_seconds = work
+        snoozes = as_number(state.get("snoozes"))
+        if snoozes is not None:
+            scheduler.snoozes = max(0, min(int(snoozes), self.settings.max_snoozes))
+        scheduler.snoozed_until = as_moment(state.get("snoozed_until"))
+        scheduler.showing_since = as_moment(state.get("showing_since"))
+        self._previous_routine = state.get("previous_routine")
         # The first step counts the time since then as usual (idle sources still tell), unless
         # it is too long to have been watched: then the machine was off or asleep.
         if now - saved > UNWATCHED_GAP:
@@ -283,13 +282,3 @@ class Runner:
 
 def _minute(moment: datetime | None) -> str | None:
     return moment.replace(microsecond=0).isoformat() if moment is not None else None
-
-
-def _parse(value: object) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo is not None else None

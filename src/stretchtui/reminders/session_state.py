@@ -17,7 +17,7 @@ FINISHED = (SessionStatus.COMPLETED, SessionStatus.ENDED_EARLY)
 
 
 class SessionStateHook:
-    """A SessionObserver that writes `status/sessions.json` when a session finishes."""
+    """A SessionObserver that writes `status/sessions.state` when a session finishes."""
 
     def __init__(self, store: HistoryStore, data_dir: str, streak_mode: StreakMode) -> None:
         self.store = store

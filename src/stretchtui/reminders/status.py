@@ -6,11 +6,14 @@ Built only from the two small state files (see state.py), never from the history
 from __future__ import annotations
 
 import os
-from datetime import date, datetime
+from datetime import datetime
 
 from stretchtui.reminders.state import (
     REMIND_FILE,
     SESSIONS_FILE,
+    as_date,
+    as_moment,
+    as_number,
     process_alive,
     read_state,
     state_file,
@@ -79,20 +82,20 @@ def read_status(data_dir: str | os.PathLike[str], now: datetime) -> Status:
 
     minutes = 0.0
     streak = 0
-    if _date(sessions.get("date")) == today:
-        minutes = _number(sessions.get("minutes"))
-    alive_until = _date(sessions.get("streak_alive_until"))
+    if as_date(sessions.get("date")) == today:
+        minutes = as_number(sessions.get("minutes")) or 0.0
+    alive_until = as_date(sessions.get("streak_alive_until"))
     if alive_until is not None and today <= alive_until:
-        streak = int(_number(sessions.get("streak")))
+        streak = int(as_number(sessions.get("streak")) or 0)
 
-    valid_until = _moment(remind.get("valid_until"))  # left by `remind --once`
+    valid_until = as_moment(remind.get("valid_until"))  # left by `remind --once`
     if not process_alive(remind.get("pid")) and (valid_until is None or now > valid_until):
         return Status(None, False, None, None, None, None, None, minutes, streak)
-    phase = _text(remind.get("phase"))
-    due_at = _moment(remind.get("due_at"))
-    name = _text(remind.get("routine_name"))
-    routine_id = _text(remind.get("routine_id"))
-    seconds = _number(remind.get("routine_seconds")) or None
+    phase = remind.get("phase")
+    due_at = as_moment(remind.get("due_at"))
+    name = remind.get("routine_name")
+    routine_id = remind.get("routine_id")
+    seconds = as_number(remind.get("routine_seconds")) or None
     due = phase in DUE_PHASES
     if due:
         label = name or routine_id or "a stretch"
@@ -146,35 +149,6 @@ def _when(moment: datetime, now: datetime) -> str:
     if local.date() == now.date():
         return local.strftime("at %H:%M")
     return local.strftime("%a %H:%M")
-
-
-def _text(value: object) -> str | None:
-    return value if isinstance(value, str) else None
-
-
-def _date(value: object) -> date | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
-def _moment(value: object) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo is not None else None
-
-
-def _number(value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return 0.0
-    return float(value) if value == value and abs(value) < 1e12 else 0.0
 
 
 FORMATS = ("plain", "tmux", "json")
