@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from stretchtui.reminders.settings import ReminderSettings, parse_reminders
+from stretchtui.reminder_settings import ReminderSettings, parse_reminders
 from stretchtui.routines.problems import display_path
 from stretchtui.safefiles import FileRefused, read_regular_file
 from stretchtui.textsafe import excerpt

@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from stretchtui.reminder_settings import ReminderSettings, WorkPeriod
 from stretchtui.reminders.activity import Presence
 from stretchtui.reminders.notifier import Reminder
 from stretchtui.reminders.runner import Environment, RoutineInfo
 from stretchtui.reminders.scheduler import Answer
-from stretchtui.reminders.settings import ReminderSettings, WorkPeriod
 from stretchtui.reminders.state import REMIND_FILE, SESSIONS_FILE, state_file
 
 ALL_DAY = ReminderSettings(

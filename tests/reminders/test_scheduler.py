@@ -6,8 +6,8 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from stretchtui.reminder_settings import ReminderSettings, WorkPeriod
 from stretchtui.reminders.scheduler import Answer, Decision, Phase, Scheduler
-from stretchtui.reminders.settings import ReminderSettings, WorkPeriod
 
 BERLIN = ZoneInfo("Europe/Berlin")
 MINUTE = timedelta(minutes=1)

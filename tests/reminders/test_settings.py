@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from stretchtui.config import load_settings
-from stretchtui.reminders.settings import ReminderSettings, WorkPeriod
+from stretchtui.reminder_settings import ReminderSettings, WorkPeriod
 
 
 def load(tmp_path: Path, text: str) -> tuple[ReminderSettings, tuple[str, ...]]:

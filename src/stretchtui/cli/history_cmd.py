@@ -203,6 +203,14 @@ def stats_json(stats: Stats) -> dict[str, Any]:
             for start, minutes in zip(stats.week_starts, stats.weekly_minutes, strict=True)
         ],
         "last_session": stats.last_session.started.isoformat() if stats.last_session else None,
+        "reminder_adherence": [
+            {
+                "week": week.week_start.isoformat(),
+                "reminded": week.reminded,
+                "followed": week.followed,
+            }
+            for week in stats.adherence
+        ],
     }
 
 
@@ -213,6 +221,7 @@ def show_stats(context: CliContext, args: argparse.Namespace) -> int:
 
     from stretchtui.config import load_settings
     from stretchtui.history import HistoryUnreadable
+    from stretchtui.history.reminder_log import adherence_summary
     from stretchtui.history.stats import compute_stats
 
     settings = load_settings(context.paths.config_file)
@@ -258,4 +267,9 @@ def show_stats(context: CliContext, args: argparse.Namespace) -> int:
         out.print(areas)
     weekly = ", ".join(f"{round(m)}" for m in stats.weekly_minutes)
     out.print(f"Minutes per week, last {len(stats.weekly_minutes)} weeks: {weekly}")
+    summary = adherence_summary(stats.adherence)
+    if summary is not None:
+        followed = ", ".join(f"{week.followed}/{week.reminded}" for week in stats.adherence)
+        out.print(f"Reminders followed by a session within 10 min: {summary}")
+        out.print(f"  per week, followed/shown: {followed}")
     return EXIT_OK

@@ -44,7 +44,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def show_status(context: CliContext, args: argparse.Namespace) -> int:
-    from stretchtui.entry import print_status
+    from stretchtui.reminders.status import print_status
 
     return print_status(context.paths.data_dir, args.format)
 
@@ -53,5 +53,5 @@ def run_remind(context: CliContext, args: argparse.Namespace) -> int:
     from stretchtui.reminders.command import install, remind
 
     if args.install:
-        return install(context)
-    return remind(context, once=args.once)
+        return install(context.paths, context.error)
+    return remind(context.paths, once=args.once)

@@ -14,7 +14,8 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from stretchtui.history.store import HistoryStore, offset_minutes, utc_text
+from stretchtui.history.rows import offset_minutes, utc_text
+from stretchtui.history.store import HistoryStore
 
 FOLLOW_WINDOW = timedelta(minutes=10)
 OUTCOMES = ("started", "snoozed", "skipped", "missed")
@@ -69,6 +70,19 @@ class ReminderLog:
             )
 
         self.store._submit(write)
+
+
+def adherence_summary(weeks: tuple[WeekAdherence, ...]) -> str | None:
+    """`this week 3 of 5 followed · 12 weeks 20 of 31 (65%)`; None before any reminder."""
+    reminded = sum(week.reminded for week in weeks)
+    if not weeks or not reminded:
+        return None
+    followed = sum(week.followed for week in weeks)
+    this = weeks[-1]
+    return (
+        f"this week {this.followed} of {this.reminded} · "
+        f"{len(weeks)} weeks {followed} of {reminded} ({round(100 * followed / reminded)}%)"
+    )
 
 
 def reminder_counts(store: HistoryStore, since: date) -> dict[str, int]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from stretchtui.config import StreakMode
+from stretchtui.history.reminder_log import WeekAdherence, weekly_adherence
 from stretchtui.history.rows import LevelTotal, SessionRow
 from stretchtui.history.store import HistoryStore
 
@@ -44,6 +45,8 @@ class Stats:
     weekly_minutes: tuple[float, ...]
     heatmap: tuple[tuple[HeatCell, ...], ...]  # 7 rows (Monday first) by one column per week
     last_session: SessionRow | None
+    # Reminders shown and followed by a session within 10 minutes, per week of week_starts.
+    adherence: tuple[WeekAdherence, ...] = ()
 
     @property
     def sessions(self) -> int:
@@ -155,4 +158,5 @@ def compute_stats(
         weekly_minutes=per_week,
         heatmap=heatmap(minutes, today, weeks),
         last_session=store.last_session(),
+        adherence=weekly_adherence(store, starts),
     )

@@ -7,7 +7,7 @@ import shlex
 import shutil
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 from stretchtui.reminders.state import REMIND_FILE, SESSIONS_FILE, modified, state_file
 
 if TYPE_CHECKING:
-    from stretchtui.cli.context import CliContext
+    from stretchtui.paths import AppPaths
+    from stretchtui.reminder_settings import ReminderSettings
     from stretchtui.reminders.runner import Environment, RoutineInfo
-    from stretchtui.reminders.settings import ReminderSettings
 
 SERVICE_NAME = "stretchtui-remind.service"
 
@@ -49,14 +49,14 @@ def _log(message: str) -> None:
     print(f"{stamp} {visible(message)}", file=sys.stderr, flush=True)
 
 
-def base_command(context: CliContext) -> list[str]:
+def base_command() -> list[str]:
     """argv that runs this stretchtui with the same folders, wherever it is started from."""
     executable = shutil.which("stretchtui")
     prefix = [executable] if executable else [sys.executable, "-m", "stretchtui"]
     return prefix
 
 
-def build_environment(context: CliContext, interactive: bool) -> Environment:
+def build_environment(paths: AppPaths) -> Environment:
     from stretchtui.clock import monotonic_clock, wall_clock
     from stretchtui.config import load_settings
     from stretchtui.history import open_store
@@ -73,8 +73,7 @@ def build_environment(context: CliContext, interactive: bool) -> Environment:
     from stretchtui.reminders.runner import Environment
     from stretchtui.reminders.tmux import Tmux
 
-    paths = context.paths
-    prefix = base_command(context)
+    prefix = base_command()
     folders = ["--config-dir", str(paths.config_dir), "--data-dir", str(paths.data_dir)]
 
     def settings() -> ReminderSettings:
@@ -109,7 +108,7 @@ def build_environment(context: CliContext, interactive: bool) -> Environment:
         monotonic=monotonic_clock,
         load_settings=settings,
         settings_changed=lambda: modified(paths.config_file),
-        routines=lambda: available_routines(context),
+        routines=lambda: available_routines(paths),
         command=lambda routine_id: [*prefix, "run", routine_id, *folders],
         shown_command=lambda routine_id: shlex.join(["stretchtui", "run", routine_id]),
         notifiers=notifiers,
@@ -122,28 +121,26 @@ def build_environment(context: CliContext, interactive: bool) -> Environment:
     )
 
 
-def available_routines(context: CliContext) -> dict[str, RoutineInfo]:
+def available_routines(paths: AppPaths) -> dict[str, RoutineInfo]:
+    from stretchtui.catalog import load_catalog
     from stretchtui.paths import bundled_routines_dir
-    from stretchtui.plan import build_plan
     from stretchtui.reminders.runner import RoutineInfo
-    from stretchtui.routines import load_catalog
 
-    catalog = load_catalog(bundled_routines_dir(), context.paths.user_routines_dir)
-    found: dict[str, RoutineInfo] = {}
-    for entry in catalog.entries:
-        if entry.routine is not None:
-            seconds = build_plan(entry.routine).total_seconds
-            found[entry.id] = RoutineInfo(entry.id, entry.routine.name, seconds)
-    return found
+    catalog = load_catalog(bundled_routines_dir(), paths.user_routines_dir)
+    return {
+        entry.id: RoutineInfo(entry.id, entry.plan.routine.name, entry.plan.total_seconds)
+        for entry in catalog.entries
+        if entry.plan is not None
+    }
 
 
-def remind(context: CliContext, once: bool) -> int:
+def remind(paths: AppPaths, once: bool) -> int:
     """Run the scheduler (until a signal) or, with `once`, decide once."""
     from stretchtui.reminders.runner import Runner
 
     with stop_on_signals():
         try:
-            env = build_environment(context, interactive=not once)
+            env = build_environment(paths)
             runner = Runner(env, once=once)
             if not once:
                 names = ", ".join(n.name for n in env.notifiers)
@@ -182,10 +179,9 @@ def systemd_running() -> bool:
     return shutil.which("systemctl") is not None and Path("/run/systemd/system").is_dir()
 
 
-def install(context: CliContext) -> int:
+def install(paths: AppPaths, error: Callable[[str], None]) -> int:
     """Write the systemd user unit and say how to start it (or how to run remind without it)."""
-    prefix = base_command(context)
-    paths = context.paths
+    prefix = base_command()
     command = shlex.join(
         [
             *prefix,
@@ -208,8 +204,8 @@ def install(context: CliContext) -> int:
     try:
         unit_dir.mkdir(parents=True, exist_ok=True)
         unit_file.write_text(UNIT.format(command=command.replace("%", "%%")), encoding="utf-8")
-    except OSError as error:
-        context.error(f"cannot write {unit_file} ({error.strerror})")
+    except OSError as problem:
+        error(f"cannot write {unit_file} ({problem.strerror})")
         return 1
     print(f"Wrote {unit_file}")
     print("Start it now and at every login with:")

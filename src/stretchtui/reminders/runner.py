@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
+from stretchtui.reminder_settings import ReminderSettings
 from stretchtui.reminders.activity import Presence
 from stretchtui.reminders.choice import choose_routine
 from stretchtui.reminders.launcher import Launcher
 from stretchtui.reminders.notifier import Notifier, Reminder
 from stretchtui.reminders.scheduler import Answer, Decision, Scheduler
-from stretchtui.reminders.settings import ReminderSettings
 from stretchtui.reminders.state import as_moment, as_number, modified, read_state, write_state
 from stretchtui.reminders.workhours import to_local
 

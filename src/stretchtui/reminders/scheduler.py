@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 
-from stretchtui.reminders.settings import ReminderSettings
+from stretchtui.reminder_settings import ReminderSettings
 from stretchtui.reminders.workhours import (
     in_work_hours,
     next_work_start,

@@ -6,6 +6,7 @@ Built only from the two small state files (see state.py), never from the history
 from __future__ import annotations
 
 import os
+import sys
 from datetime import datetime
 
 from stretchtui.reminders.state import (
@@ -163,3 +164,15 @@ def render(status: Status, form: str) -> str:
     if form == "tmux":
         return tmux_line(status)
     return status_line(status)
+
+
+def print_status(data_dir: str | os.PathLike[str], form: str) -> int:
+    """Print the status line for the state under `data_dir` in `form` (one of FORMATS)."""
+    now = datetime.now().astimezone()
+    line = render(read_status(os.path.expanduser(data_dir), now), form)
+    try:
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        sys.stderr.close()
+    return 0

@@ -11,7 +11,7 @@ import time
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
-from stretchtui.reminders.settings import ReminderSettings
+from stretchtui.reminder_settings import ReminderSettings
 
 
 def to_local(moment: datetime, tz: tzinfo | None) -> datetime:

@@ -15,6 +15,7 @@ from textual.widgets import Footer, Label, Sparkline, Static
 from stretchtui.config import StreakMode
 from stretchtui.durations import format_duration
 from stretchtui.history import HistoryStore, HistoryUnreadable
+from stretchtui.history.reminder_log import adherence_summary
 from stretchtui.history.stats import Stats, compute_stats
 from stretchtui.tui.widgets.heatmap import Heatmap
 
@@ -72,6 +73,7 @@ class ProgressScreen(Screen[None]):
             yield Label("Minutes per week", classes="section")
             yield Sparkline([], id="weekly", summary_function=max)
             yield Static("", id="weekly-range")
+            yield Static("", id="adherence")
             yield Label("Totals", classes="section")
             yield Static("", id="totals")
         yield Footer()
@@ -92,6 +94,10 @@ class ProgressScreen(Screen[None]):
         self.query_one(Heatmap).set_cells(stats.heatmap)
         self.query_one("#weekly", Sparkline).data = list(stats.weekly_minutes)
         self.query_one("#weekly-range", Static).update(self.weekly_text(stats))
+        adherence = self.query_one("#adherence", Static)
+        summary = adherence_summary(stats.adherence)
+        adherence.display = summary is not None  # no line at all until reminders are in use
+        adherence.update(Text(f"Reminders followed by a session within 10 min: {summary}"))
         self.query_one("#totals", Static).update(self.totals_text(stats))
 
     def streak_text(self, stats: Stats) -> Text:

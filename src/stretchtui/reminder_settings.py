@@ -1,4 +1,8 @@
-"""The `reminders:` section of config.yaml: read leniently, one message per bad value."""
+"""The `reminders:` section of config.yaml: read leniently, one message per bad value.
+
+Outside the reminders package because config.py reads it with the other settings
+(so a bad value is reported wherever config is loaded) and sits below reminders.
+"""
 
 from __future__ import annotations
 
