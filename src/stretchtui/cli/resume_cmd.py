@@ -121,12 +121,12 @@ def _play(
 
         return run_app(services, context.catalog, resume=offer)
     if start_over:
-        session = Session(offer.plan, services.clock, observers=[services.store])
+        session = Session(offer.plan, services.clock, observers=services.observers)
     else:
         session = Session(
             offer.plan,
             services.clock,
-            observers=[services.store],
+            observers=services.observers,
             start_index=offer.start_index or 0,
             earlier=offer.earlier_part(),
         )
