@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from stretchtui.durations import parse_duration
+from stretchtui.textsafe import excerpt
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _DAY_NAMES = {name: index for index, name in enumerate(WEEKDAYS)} | {
@@ -59,7 +60,7 @@ def parse_reminders(value: object, warn: Warn) -> ReminderSettings:
     if value is None:
         return settings
     if not isinstance(value, dict):
-        warn("reminders", f"expected settings such as {{every: 50m}}, got {value!r}")
+        warn("reminders", f"expected settings such as {{every: 50m}}, got {_shown(value)}")
         return settings
     for key, raw in value.items():
         name = f"reminders.{key}"
@@ -68,7 +69,7 @@ def parse_reminders(value: object, warn: Warn) -> ReminderSettings:
         elif key in ("every", "snooze", "idle_reset"):
             seconds = _duration(raw)
             if seconds is None or seconds < 60 or seconds > 24 * 3600:
-                warn(name, f"expected a duration from 1m to 24h such as 50m, got {raw!r}")
+                warn(name, f"expected a duration from 1m to 24h such as 50m, got {_shown(raw)}")
             elif key == "every":
                 settings = replace(settings, every=seconds)
             elif key == "snooze":
@@ -91,17 +92,17 @@ def parse_reminders(value: object, warn: Warn) -> ReminderSettings:
             if isinstance(raw, int) and not isinstance(raw, bool) and 0 <= raw <= 10:
                 settings = replace(settings, max_snoozes=raw)
             else:
-                warn(name, f"expected a whole number from 0 to 10, got {raw!r}")
+                warn(name, f"expected a whole number from 0 to 10, got {_shown(raw)}")
         elif key == "routine":
             if isinstance(raw, str) and raw.strip() and not any(c in raw for c in "/\\\n"):
                 settings = replace(settings, routine=raw.strip())
             else:
-                warn(name, f"expected auto or a routine id such as desk-midday, got {raw!r}")
+                warn(name, f"expected auto or a routine id such as desk-midday, got {_shown(raw)}")
         elif key == "bell":
             if isinstance(raw, bool):
                 settings = replace(settings, bell=raw)
             else:
-                warn(name, f"expected true or false, got {raw!r}")
+                warn(name, f"expected true or false, got {_shown(raw)}")
     return settings
 
 
@@ -126,20 +127,20 @@ def parse_work_hours(raw: object) -> tuple[WorkPeriod, ...] | str:
         parts = raw.split(",")
     else:
         # Unquoted 9:00 in YAML 1.1 is a number of minutes (540): say how to write it.
-        return f"{expected} (in quotes), got {raw!r}"
+        return f"{expected} (in quotes), got {_shown(raw)}"
     periods: list[WorkPeriod] = []
     for part in parts:
         ends = part.strip().split("-")
         if len(ends) != 2:
-            return f"{expected}, got {part.strip()!r}"
+            return f"{expected}, got {_shown(part.strip())}"
         start, end = (_minutes(text.strip()) for text in ends)
         if start is None or end is None:
-            return f"{expected}, got {part.strip()!r}"
+            return f"{expected}, got {_shown(part.strip())}"
         if end <= start:
-            return f"{part.strip()!r} ends before it starts (ranges cannot cross midnight)"
+            return f"{_shown(part.strip())} ends before it starts (ranges cannot cross midnight)"
         periods.append(WorkPeriod(start, end))
     if not periods:
-        return f"{expected}, got {raw!r}"
+        return f"{expected}, got {_shown(raw)}"
     periods.sort(key=lambda period: period.start)
     for before, after in zip(periods, periods[1:], strict=False):
         if after.start < before.end:
@@ -165,7 +166,7 @@ def parse_days(raw: object) -> frozenset[int] | str:
     elif isinstance(raw, str):
         parts = raw.split(",")
     else:
-        return f"{expected}, got {raw!r}"
+        return f"{expected}, got {_shown(raw)}"
     days: set[int] = set()
     for part in parts:
         text = part.strip().lower()
@@ -173,7 +174,7 @@ def parse_days(raw: object) -> frozenset[int] | str:
             first, _, last = text.partition("-")
             start, end = _DAY_NAMES.get(first.strip()), _DAY_NAMES.get(last.strip())
             if start is None or end is None:
-                return f"{expected}, got {part.strip()!r}"
+                return f"{expected}, got {_shown(part.strip())}"
             day = start
             days.add(day)
             while day != end:
@@ -182,10 +183,15 @@ def parse_days(raw: object) -> frozenset[int] | str:
         elif text in _DAY_NAMES:
             days.add(_DAY_NAMES[text])
         else:
-            return f"{expected}, got {part.strip()!r}"
+            return f"{expected}, got {_shown(part.strip())}"
     if not days:
-        return f"{expected}, got {raw!r}"
+        return f"{expected}, got {_shown(raw)}"
     return frozenset(days)
+
+
+def _shown(value: object) -> str:
+    """A value as a message quotes it (config.py's rule): its repr, one short line at most."""
+    return excerpt(repr(value))
 
 
 def _clock_text(minutes: int) -> str:

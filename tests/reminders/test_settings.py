@@ -128,3 +128,10 @@ def test_reminders_that_is_not_a_mapping(tmp_path: Path) -> None:
     assert [w.split(": ", 1)[1] for w in warnings] == [
         "reminders: expected settings such as {every: 50m}, got 'often'"
     ]
+
+
+def test_a_long_bad_value_is_quoted_short(tmp_path: Path) -> None:
+    _, warnings = load(tmp_path, f"reminders:\n  days: {'x' * 300}\n")
+    (warning,) = warnings
+    assert "expected days such as mon-fri" in warning
+    assert len(warning) < len(str(tmp_path)) + 200 and warning.endswith("…")
