@@ -13,10 +13,10 @@ from datetime import datetime
 
 # (first hour, routine id) in the order of the day; each slot lasts until the next one.
 DESK_PAIRINGS: tuple[tuple[int, str], ...] = (
-    (0, "desk-coffee-break"),  # morning coffee break: seated forward fold
-    (11, "desk-midday"),  # mid-day desk stretch: standing torso twist
-    (15, "desk-pre-gym"),  # late afternoon, before the gym: cat-cow
-    (18, "desk-evening"),  # evening: child's pose with side reach
+    (0, "desk-coffee-break"),  # with the morning coffee: the seated fold
+    (11, "desk-midday"),  # around lunch: the twist, standing by the desk
+    (15, "desk-pre-gym"),  # late in the afternoon, gym ahead: cat-cow
+    (18, "desk-evening"),  # evening: child's pose reaching to the side
 )
 AUTO = "auto"
 
