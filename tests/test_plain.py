@@ -84,7 +84,8 @@ def test_a_whole_session_prints_header_each_cue_with_its_time_and_a_summary() ->
     assert code == 0
     assert lines[0] == "Plain test: 2 stretches, 51 seconds"
     assert lines[1].startswith("Keys: space pause/resume")
-    assert lines[2:6] == [
+    assert lines[2] == "Stop any stretch that causes sharp pain, numbness or tingling."
+    assert lines[3:7] == [
         "[00:00] Get ready: Twist (RIGHT side).",
         "[00:00] How: Turn the chest to one side.",
         "[00:02] 3…",

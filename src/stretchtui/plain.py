@@ -23,8 +23,10 @@ from typing import Any, TextIO
 
 from stretchtui.audio import SoundPlayer
 from stretchtui.cues import Cue, spoken_duration
+from stretchtui.guidance import STOP_ON_PAIN
 from stretchtui.kinds import CueKind
-from stretchtui.records import SessionStatus
+from stretchtui.plain_coach import Stopped, ask_checkin
+from stretchtui.records import CheckIn, SessionStatus
 from stretchtui.session import Session
 from stretchtui.textsafe import visible
 
@@ -86,11 +88,13 @@ def run_plain(
     wait: Wait,
     keys: bool = False,
     notices: Iterable[str] = (),
+    save_checkin: Callable[[CheckIn], None] | None = None,
 ) -> int:
     """Run `session` to its end, printing each cue; returns the exit code.
 
     `wait` is how time passes: the real terminal waiter, or a fake one in tests.
     `keys` says whether `wait` can return key presses (only changes the help line).
+    With `save_checkin`, the check-in follows the summary (plain_coach.ask_checkin).
     """
     writer = LineWriter(out)
 
@@ -125,6 +129,7 @@ def run_plain(
     for notice in notices:
         writer.line(f"Note: {notice}")
     writer.line(KEYS_HELP if keys else HANDS_FREE_HELP)
+    writer.line(STOP_ON_PAIN)
 
     exit_code = EXIT_OK
     announce(session.start())
@@ -140,6 +145,12 @@ def run_plain(
         announce(session.update())
 
     _summary(session, writer)
+    if save_checkin is not None and exit_code == EXIT_OK:
+        try:
+            ask_checkin(wait, writer.line, save_checkin, keys=keys)
+        except Stopped as stopped:
+            if isinstance(stopped.event, Stop):
+                exit_code = stopped.event.exit_code
     return exit_code
 
 

@@ -201,6 +201,16 @@ def answer_on_a_terminal(answer: bytes) -> tuple[int, str]:
             assert char, f"no question asked: {question!r}"
             question += char
         os.write(main_fd, answer)
+        # A session that runs ends with the check-in; Enter skips both of its questions.
+        after = ""
+        while not after.endswith("(Enter skips)\n"):
+            char = child.stdout.read(1)
+            if not char:
+                break
+            after += char
+        else:
+            os.write(main_fd, b"\n\n")
+        question += after
         out, _ = child.communicate(timeout=30)
     finally:
         if child.poll() is None:

@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import math
 import sys
+from functools import partial
 from typing import TYPE_CHECKING
 
 from stretchtui.cli.context import EXIT_INVALID, CliContext, add_command
@@ -76,13 +77,25 @@ def run_routine(context: CliContext, args: argparse.Namespace) -> int:
 
 
 def play_plain(services: Services, session: Session, speed: float) -> int:
-    """Run `session` in plain mode on this terminal; returns the exit code."""
-    from stretchtui.plain import TerminalWaiter, run_plain
+    """Run `session` in plain mode on this terminal; returns the exit code.
+
+    Before the very first session the first-run note comes first; a key (or,
+    hands-free, printing it) dismisses it for good.
+    """
+    from stretchtui.first_run import mark_note_seen, note_seen
+    from stretchtui.plain import LineWriter, Stop, TerminalWaiter, run_plain
+    from stretchtui.plain_coach import Stopped, first_run_note
 
     # A terminal that cannot show a character should get a stand-in, not a crash.
     with contextlib.suppress(AttributeError, ValueError):
         sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
     with TerminalWaiter(speed=speed) as waiter:
+        if not note_seen(services.paths):
+            try:
+                first_run_note(waiter, LineWriter(sys.stdout).line, keys=waiter.reads_keys)
+            except Stopped as stopped:
+                return stopped.event.exit_code if isinstance(stopped.event, Stop) else 1
+            mark_note_seen(services.paths)
         code = run_plain(
             session,
             services.player,
@@ -90,6 +103,7 @@ def play_plain(services: Services, session: Session, speed: float) -> int:
             wait=waiter,
             keys=waiter.reads_keys,
             notices=services.warnings,
+            save_checkin=partial(services.store.save_checkin, session.session_id),
         )
     _late_history_warning(services)
     return code
