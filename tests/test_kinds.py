@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 
 from stretchtui.audio import sound_for
+from stretchtui.audio.sounds import GROUP, PRIORITY
+from stretchtui.config import CUE_GROUPS
 from stretchtui.cues import Cue, describe, segment_start_text
 from stretchtui.kinds import CUE_TRAITS, SEGMENT_TRAITS, CueKind, CueSound, SegmentKind
 from stretchtui.plan import Plan, Segment, build_plan
@@ -118,3 +120,9 @@ def test_every_shipped_sound_is_made_by_some_kind() -> None:
         kind.traits.start_sound for kind in SegmentKind
     }
     assert made - {None} == set(CueSound)
+
+
+@pytest.mark.parametrize("sound", list(CueSound))
+def test_every_sound_has_a_priority_and_a_config_group(sound: CueSound) -> None:
+    assert sound in PRIORITY, "the player could not choose between it and another sound"
+    assert GROUP.get(sound) in CUE_GROUPS, "no config.yaml `cues` group would switch it"
