@@ -6,8 +6,10 @@ import io
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
+from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 
 from stretchtui.first_run import MARKER
@@ -15,6 +17,8 @@ from stretchtui.tui.app import StretchApp
 from stretchtui.tui.screens.first_run import FirstRunScreen
 from stretchtui.tui.screens.menu import MenuScreen
 from stretchtui.tui.screens.session import SessionScreen
+
+from .time_hooks import arm_summary
 
 AppFactory = Callable[..., StretchApp]
 
@@ -123,13 +127,10 @@ async def test_micro_sessions_are_named_by_moment_of_the_day_with_their_position
         assert "Child's Pose with Side Reach · 30s each side · floor" in preview
 
 
-async def answer(app: StretchApp, pilot: object, *keys: str) -> str:
+async def answer(app: StretchApp, pilot: Pilot[Any], *keys: str) -> str:
     """Finish the coffee-break session, answer the check-in with `keys`; the reply shown."""
-    from textual.pilot import Pilot
-
-    assert isinstance(pilot, Pilot)
     await pilot.press("n", "n")
-    await pilot.pause(1.1)
+    await arm_summary(pilot)
     await pilot.press(*keys)
     await pilot.pause()
     reply = app.screen.query_one("#checkin-reply", Static)
