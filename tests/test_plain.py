@@ -40,16 +40,32 @@ TOTAL = 51
 
 
 class FakeWait:
-    """Stands in for the terminal: moves the fake clock, and 'presses' keys at set times."""
+    """Stands in for the terminal: moves the fake clock, and 'presses' keys at set times.
 
-    def __init__(self, clock: FakeClock, script: Sequence[tuple[float, Event]] = ()) -> None:
+    `stopped` is (at, seconds): at that time the program is stopped for that long
+    (SIGSTOP, a closed lid), so the wait that spans it returns that much later.
+    """
+
+    def __init__(
+        self,
+        clock: FakeClock,
+        script: Sequence[tuple[float, Event]] = (),
+        stopped: tuple[float, float] | None = None,
+    ) -> None:
         self.clock = clock
         self.origin = clock.now
         self.script = list(script)
+        self.stopped = stopped
         self.waits: list[float | None] = []
 
     def __call__(self, seconds: float | None) -> Event:
         self.waits.append(seconds)
+        if self.stopped is not None and seconds is not None:
+            at, length = self.stopped
+            if self.clock.now + seconds >= self.origin + at:
+                self.stopped = None
+                self.clock.now = self.origin + at + length
+                return None
         if self.script:
             at, event = self.script[0]
             due = self.origin + at
@@ -64,13 +80,14 @@ class FakeWait:
 
 def setup(
     script: list[tuple[float, Event]] | None = None,
+    stopped: tuple[float, float] | None = None,
 ) -> tuple[Session, FakeWait, SilentPlayer, MemoryStore, io.StringIO]:
     routine = parse_routine(ROUTINE)
     assert isinstance(routine, Routine)
-    clock = FakeClock(500.0)
+    clock = FakeClock(500.0, away_after=2.0)
     store = MemoryStore()
     session = Session(build_plan(routine), clock, observers=[store])
-    return session, FakeWait(clock, script or []), SilentPlayer(), store, io.StringIO()
+    return session, FakeWait(clock, script or [], stopped), SilentPlayer(), store, io.StringIO()
 
 
 def play(script: list[tuple[float, Event]] | None = None) -> tuple[int, list[str], MemoryStore]:
@@ -113,15 +130,15 @@ def test_cue_lines_are_in_time_order() -> None:
     assert stamps == sorted(stamps)
 
 
-def test_it_waits_for_the_next_due_cue_instead_of_polling() -> None:
+def test_it_sleeps_until_the_next_due_cue_but_looks_at_least_once_a_second() -> None:
     session, wait, player, _, out = setup()
     run_plain(session, player, out, wait=wait)
     cue_lines = [line for line in out.getvalue().splitlines() if line.startswith("[")]
     instants = {line[:7] for line in cue_lines}
-    # One wait per moment something is due (a few moments share a whole second).
-    assert len(wait.waits) <= len(cue_lines)
-    assert len(wait.waits) >= len(instants) - 1
-    assert all(seconds is not None and seconds > 0 for seconds in wait.waits)
+    # A look a second (so a stopped program is placed within a second), plus one per cue
+    # moment between two whole seconds: never a busy loop.
+    assert len(wait.waits) <= TOTAL + len(instants)
+    assert all(seconds is not None and 0 < seconds <= 1.0 for seconds in wait.waits)
     assert wait.clock.now - wait.origin == pytest.approx(TOTAL)
 
 
@@ -314,3 +331,30 @@ def test_m_mutes_and_unmutes_the_sound() -> None:
     # Cues during the muted stretch (the hold's start at 5 s) never reached the player.
     heard = [cue.segment.index for cue in player.played if cue.kind is CueKind.SEGMENT_START]
     assert 1 not in heard and 0 in heard and 2 in heard
+
+
+def test_hands_free_after_time_away_it_says_so_and_goes_on_from_where_it_stopped() -> None:
+    session, wait, player, store, out = setup(stopped=(7.5, 19.5))
+    assert run_plain(session, player, out, wait=wait) == 0
+    lines = out.getvalue().splitlines()
+    # Last seen 2 s into the RIGHT hold (it looks once a second), stopped half a second
+    # later: nothing it missed is said, and the hold goes on from 2 s in.
+    told = "[00:27] Paused while away (20 seconds); going on from where it stopped."
+    at = lines.index(told)
+    assert lines[at + 1 : at + 3] == ["[00:29] Breathe out, ease in.", "[00:30] Halfway there."]
+    assert sum(line.endswith("Halfway there.") for line in lines) == 2
+    result = store.results[0]
+    assert result.status is SessionStatus.COMPLETED
+    assert result.paused_seconds == pytest.approx(20.0)
+    assert result.active_seconds == pytest.approx(TOTAL)
+    assert "Active time: 51 seconds, paused: 20 seconds" in lines
+
+
+def test_with_keys_after_time_away_it_waits_for_space() -> None:
+    session, wait, player, store, out = setup([(40.0, "x"), (45.0, " ")], stopped=(7.5, 19.5))
+    assert run_plain(session, player, out, wait=wait, keys=True) == 0
+    lines = out.getvalue().splitlines()
+    told = [line for line in lines if "away" in line]
+    assert told == ["[00:27] Paused while away (20 seconds). Press space to go on."]
+    assert lines[lines.index(told[0]) + 1] == "[00:45] Resumed."
+    assert store.results[0].paused_seconds == pytest.approx(38.0)

@@ -628,3 +628,111 @@ def test_next_stretch_and_session_remaining() -> None:
     assert upcoming is not None
     assert (upcoming.name, upcoming.side is not None) == ("Twist", True)
     assert session.session_remaining == pytest.approx(TOTAL - 60.0)
+
+
+# ---------------------------------------------------------------- time away (suspend, SIGSTOP)
+
+
+def make_awake(away_after: float = 2.0) -> tuple[Session, FakeClock, MemoryStore]:
+    """A session on a clock that reads a late look as time away, as the real clock does."""
+    clock = FakeClock(START, away_after=away_after)
+    store = MemoryStore()
+    return Session(plan_of(ROUTINE), clock, wall=fixed_wall, observers=[store]), clock, store
+
+
+def look_until(session: Session, clock: FakeClock, seconds: float) -> None:
+    """Run to `seconds` after the start, looking as often as the engine asks (never away)."""
+    while clock() < START + seconds:
+        step = session.next_look_in()
+        clock.now = min(START + seconds, clock() + (step if step is not None else 1.0))
+        session.update()
+
+
+def test_a_late_look_pauses_where_the_session_was_last_seen_and_replays_nothing() -> None:
+    session, clock, _ = make_awake()
+    session.start()
+    look_until(session, clock, 60)  # 2 s into the RIGHT hold (segment 5)
+    assert session.index == 5
+    clock.now = START + 80  # breathe out was due at 62: 18 s late
+    assert session.update() == []
+    assert session.state is SessionState.PAUSED
+    assert session.away is not None
+    assert session.away.since == START + 60
+    assert session.away.seconds == 20
+    assert session.index == 5
+    assert session.remaining == 18
+    assert session.paused_seconds == 20
+
+
+def test_a_look_less_than_two_seconds_late_is_only_busy_and_catches_up() -> None:
+    session, clock, _ = make_awake()
+    session.start()
+    look_until(session, clock, 76)
+    cues = advance_to(session, clock, 77 + 1.9)  # "1…" was due at 77, the hold's end at 78
+    assert session.state is SessionState.RUNNING
+    assert session.away is None
+    assert session.index == 6
+    assert [cue.kind for cue in cues][-1] is CueKind.SWITCH_SIDES
+
+
+def test_after_time_away_space_goes_on_from_where_it_stopped_with_the_next_due_cue() -> None:
+    session, clock, _ = make_awake()
+    session.start()
+    look_until(session, clock, 60)
+    advance_to(session, clock, 80)
+    clock.advance(5)  # the person reads the screen, then presses space
+    assert session.resume() == []
+    assert session.away is None
+    assert session.remaining == 18
+    assert session.paused_seconds == 25
+    clock.advance(2)  # it stopped 2 s into the hold; breathe out is due 4 s in
+    assert [cue.kind for cue in session.update()] == [CueKind.BREATHE_OUT]
+
+
+def test_time_away_is_recorded_as_paused_time_not_active_time() -> None:
+    session, clock, store = make_awake()
+    session.start()
+    look_until(session, clock, 60)
+    advance_to(session, clock, 80)
+    session.resume()
+    session.end()
+    result = session.result
+    assert result is not None
+    assert result.paused_seconds == 20
+    assert result.active_seconds == 60
+    assert store.results[-1].paused_seconds == 20
+    hold = result.runs[-1]
+    assert (hold.segment.index, hold.active_seconds, hold.paused_seconds) == (5, 2, 20)
+
+
+def test_a_late_look_while_paused_or_on_a_fake_clock_is_not_time_away() -> None:
+    session, clock, _ = make_awake()
+    session.start()
+    look_until(session, clock, 60)
+    session.pause()
+    advance_to(session, clock, 600)
+    session.resume()
+    assert session.away is None and session.state is SessionState.RUNNING
+    plain, plain_clock, _ = make()
+    plain.start()
+    advance_to(plain, plain_clock, 60)
+    assert plain.away is None and plain.index == 5
+
+
+def test_the_look_limit_follows_the_clock_so_a_fast_preview_is_not_taken_for_away() -> None:
+    session, clock, _ = make_awake(away_after=2.0 * 20)  # --speed 20: 2 real seconds
+    session.start()
+    look_until(session, clock, 60)
+    advance_to(session, clock, 100)  # 38 s after the breathe-out due at 62
+    assert session.away is None and session.index == 7
+
+
+def test_next_look_comes_within_a_real_second_even_when_nothing_is_due() -> None:
+    session, clock, _ = make_awake()
+    session.start()
+    assert session.next_look_in() == 1.0
+    assert session.next_due_in() == 10.0  # the warm-up's halfway
+    advance_to(session, clock, 9.5)
+    assert session.next_look_in() == 0.5
+    session.pause()
+    assert session.next_look_in() is None

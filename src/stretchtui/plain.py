@@ -2,7 +2,8 @@
 
 Each line is `[MM:SS] text`, where the time is the session's elapsed time on its
 clock since the start, pauses included (so a log shows when things happened).
-The loop sleeps until the engine's next due instant, so it never polls.
+The loop sleeps until the engine's next due instant (and looks at least once a
+second, so that if the program is stopped the engine knows when).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from stretchtui.guidance import STOP_ON_PAIN
 from stretchtui.kinds import CueKind
 from stretchtui.plain_coach import Stopped, ask_checkin
 from stretchtui.records import CheckIn, SessionStatus
-from stretchtui.session import Session
+from stretchtui.session import Away, Session
 from stretchtui.textsafe import visible
 
 EXIT_OK = 0
@@ -132,9 +133,10 @@ def run_plain(
     writer.line(STOP_ON_PAIN)
 
     exit_code = EXIT_OK
+    told_away: Away | None = None
     announce(session.start())
     while not session.is_finished:
-        event = wait(session.next_due_in())
+        event = wait(session.next_look_in())
         if isinstance(event, Stop):
             exit_code = event.exit_code
             session.end()
@@ -143,6 +145,9 @@ def run_plain(
         if event is not None:
             announce(_press(session, player, event, say))
         announce(session.update())
+        if session.away is not None and session.away is not told_away:
+            told_away = session.away
+            announce(_came_back(session, say, keys=keys))
 
     _summary(session, writer)
     if save_checkin is not None and exit_code == EXIT_OK:
@@ -152,6 +157,19 @@ def run_plain(
             if isinstance(stopped.event, Stop):
                 exit_code = stopped.event.exit_code
     return exit_code
+
+
+def _came_back(session: Session, say: Callable[[str], None], *, keys: bool) -> list[Cue]:
+    """The program was stopped (a closed lid, SIGSTOP): say so, and go on or wait for space."""
+    away = session.away
+    assert away is not None
+    gone = spoken_duration(max(1, round(away.seconds)))
+    if keys:
+        say(f"Paused while away ({gone}). Press space to go on.")
+        return []
+    # Hands-free, nobody can press a key: carry on from where it stopped.
+    say(f"Paused while away ({gone}); going on from where it stopped.")
+    return session.resume()
 
 
 def _press(

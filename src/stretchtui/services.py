@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from stretchtui.audio import SoundPlayer, create_player
 from stretchtui.audio.deferred import DeferredPlayer
-from stretchtui.clock import Clock, ScaledClock, monotonic_clock
+from stretchtui.clock import ScaledClock, SessionClock, monotonic_clock
 from stretchtui.config import Settings, load_settings
 from stretchtui.history import HistoryStore, open_store
 from stretchtui.paths import AppPaths
@@ -23,7 +23,7 @@ class Services:
     settings: Settings
     store: HistoryStore
     player: SoundPlayer
-    clock: Clock
+    clock: SessionClock
     warnings: list[str] = field(default_factory=list)
     preview: bool = False
 
@@ -60,7 +60,7 @@ def open_services(
         player = DeferredPlayer(lambda: create_player(settings, enabled=sound))
     else:
         player = create_player(settings, enabled=sound)
-    clock: Clock = monotonic_clock if speed == 1.0 else ScaledClock(speed)
+    clock: SessionClock = monotonic_clock if speed == 1.0 else ScaledClock(speed)
     notices = [store.warning] if defer_sound else [store.warning, player.notice]
     for notice in notices:
         if notice:

@@ -5,6 +5,11 @@ or irregular caller can only delay when a cue is noticed, never shift the
 schedule. Each segment starts at the previous one's deadline, so no error
 builds up along a session. Skip, back, restart and end start the next segment
 at the moment they are pressed.
+
+A look that comes much later than a due cue means the program was not running
+(a closed lid, SIGSTOP, a stopped VM): the session then pauses where it was last
+looked at, instead of replaying everything it missed, and the time away counts
+as paused.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import assert_never
 
-from stretchtui.clock import Clock, WallClock, wall_clock
+from stretchtui.clock import SessionClock, WallClock, wall_clock
 from stretchtui.cues import Cue
 from stretchtui.kinds import CueKind, Pacing
 from stretchtui.plan import Plan, Segment
@@ -33,6 +38,7 @@ from stretchtui.records import (
 EXTEND_SECONDS = 10
 MAX_EXTENSION = 300
 COUNTDOWN_FROM = 3
+LOOK_EVERY_SECONDS = 1.0
 
 
 class SessionState(StrEnum):
@@ -53,13 +59,25 @@ class BreathPhase:
     """Seconds this half of the breath lasts."""
 
 
+@dataclass(frozen=True)
+class Away:
+    """A time the program was not running: from `since` (last seen) to `noticed` (clock times)."""
+
+    since: float
+    noticed: float
+
+    @property
+    def seconds(self) -> float:
+        return self.noticed - self.since
+
+
 class Session:
     """One run through a plan. Call `update()` whenever convenient; it returns the cues now due."""
 
     def __init__(
         self,
         plan: Plan,
-        clock: Clock,
+        clock: SessionClock,
         *,
         wall: WallClock = wall_clock,
         observers: Iterable[SessionObserver] = (),
@@ -96,6 +114,9 @@ class Session:
         self._paused_total = earlier.paused_seconds if earlier else 0.0
         self._started: float | None = None
         self._ended: float | None = None
+        self._last_look = 0.0
+        self.away: Away | None = None
+        """Set while the session is paused because the program was away; cleared on resume."""
 
     # ------------------------------------------------------------ reading
 
@@ -172,10 +193,22 @@ class Session:
         """
         if self.state is not SessionState.RUNNING:
             return None
-        elapsed = self._clock() - self._segment_start - self._paused_in_segment
+        return max(0.0, self._due_at() - self._clock())
+
+    def next_look_in(self) -> float | None:
+        """Clock seconds until a driver should call `update()` again; None unless running.
+
+        The next due instant, and at least once a real second, so that if the program
+        is stopped, where it stopped is known to within a second.
+        """
+        due = self.next_due_in()
+        return None if due is None else min(due, LOOK_EVERY_SECONDS * self._clock.speed)
+
+    def _due_at(self) -> float:
+        """The clock reading at which the next cue or the segment's end is due."""
         upcoming = [cue.offset for cue in self._schedule if cue.offset > self._processed]
         target = min([*upcoming, self.segment_duration])
-        return max(0.0, target - elapsed)
+        return self._segment_start + self._paused_in_segment + target
 
     @property
     def rep(self) -> int | None:
@@ -244,14 +277,21 @@ class Session:
         for observer in self._observers:
             observer.session_started(self.info)
         self.state = SessionState.RUNNING
+        self._last_look = now
         self._enter(self._start_index, now)
         return self.update()
 
     def update(self) -> list[Cue]:
-        """Every cue that has come due since the last call, crossing segment ends as needed."""
+        """Every cue that has come due since the last call, crossing segment ends as needed.
+
+        After time away it returns nothing and leaves the session paused (see `away`).
+        """
         cues: list[Cue] = []
+        if self.state is SessionState.RUNNING and self._came_back(self._clock()):
+            return cues
         while self.state is SessionState.RUNNING:
             now = self._clock()
+            self._last_look = now
             elapsed = now - self._segment_start - self._paused_in_segment
             cues.extend(self._due(elapsed))
             if elapsed < self.segment_duration:
@@ -259,6 +299,17 @@ class Session:
             deadline = self._segment_start + self._paused_in_segment + self.segment_duration
             cues.extend(self._complete_segment(deadline))
         return cues
+
+    def _came_back(self, now: float) -> bool:
+        """Pause where the session was last seen if this look is far later than anything due."""
+        limit = self._clock.away_after
+        if limit is None or now - self._due_at() <= limit:
+            return False
+        since = max(self._last_look, self._segment_start + self._paused_in_segment)
+        self._pause_started = since
+        self.state = SessionState.PAUSED
+        self.away = Away(since, now)
+        return True
 
     def pause(self) -> None:
         if self.state is SessionState.RUNNING:
@@ -270,10 +321,13 @@ class Session:
     def resume(self) -> list[Cue]:
         if self.state is not SessionState.PAUSED or self._pause_started is None:
             return []
-        paused = self._clock() - self._pause_started
+        now = self._clock()
+        paused = now - self._pause_started
         self._paused_in_segment += paused
         self._paused_total += paused
         self._pause_started = None
+        self.away = None
+        self._last_look = now
         self.state = SessionState.RUNNING
         return self.update()
 

@@ -181,3 +181,99 @@ async def test_keymap_from_settings_moves_a_binding_to_another_key(
         assert remapped.screen.has_class("-paused")
         await pilot.press("p")
         assert not remapped.screen.has_class("-paused")
+
+
+async def test_the_end_question_stops_the_clock_and_no_goes_on_where_it_was(
+    make_app: AppFactory, clock: FakeClock, store: HistoryStore
+) -> None:
+    app = make_app("desk-coffee-break")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await let_time_pass(pilot, clock, 10)
+        before = countdown(app)
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await let_time_pass(pilot, clock, 30)
+        await pilot.press("n")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        assert countdown(app) == before
+        assert not screen.session.is_paused and not screen.has_class("-paused")
+        assert screen.session.paused_seconds == 30
+        await let_time_pass(pilot, clock, 2)
+        assert countdown(app) != before
+
+
+async def test_the_end_question_leaves_a_pause_the_person_made_alone(
+    make_app: AppFactory, clock: FakeClock
+) -> None:
+    app = make_app("desk-coffee-break")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("space", "q")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        assert screen.session.is_paused and screen.has_class("-paused")
+
+
+async def test_the_time_the_end_question_was_open_is_paused_not_active_on_yes(
+    make_app: AppFactory, clock: FakeClock, store: HistoryStore
+) -> None:
+    app = make_app("desk-coffee-break")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await let_time_pass(pilot, clock, 10)
+        await pilot.press("q")
+        await pilot.pause()
+        await let_time_pass(pilot, clock, 40)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        result = app.screen.result
+        assert result.paused_seconds == 40
+        assert result.active_seconds == 10
+
+
+async def test_after_time_away_the_screen_says_it_paused_and_space_goes_on(
+    make_app: AppFactory, clock: FakeClock
+) -> None:
+    clock.away_after = 2.0
+    app = make_app("desk-coffee-break")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for _ in range(10):
+            await let_time_pass(pilot, clock, 1)
+        before = countdown(app)
+        await let_time_pass(pilot, clock, 60)  # a closed lid: nothing looked for a minute
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        assert screen.has_class("-paused")
+        banner = str(screen.query_one("#paused-banner", Label).content)
+        assert banner == "PAUSED while you were away · press space to go on"
+        assert countdown(app) == before
+        await pilot.press("space")
+        await let_time_pass(pilot, clock, 1)
+        assert not screen.has_class("-paused")
+        assert screen.session.paused_seconds >= 60
+        await pilot.press("space")
+        assert str(screen.query_one("#paused-banner", Label).content) == (
+            "PAUSED · press space to resume"
+        )
+
+
+async def test_quitting_as_the_summary_opens_is_not_an_error(make_app: AppFactory) -> None:
+    # The summary used to look up its widgets in on_mount: a screen closed before it was
+    # composed (the app quitting under load) has none, and that raised NoMatches.
+    app = make_app("desk-midday")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        screen.action_end_now()
+        app.exit(0)
+    assert app.return_code == 0

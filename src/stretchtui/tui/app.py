@@ -8,7 +8,10 @@ import signal
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual.actions import SkipAction
 from textual.app import App
+from textual.binding import Binding
+from textual.screen import Screen
 
 from stretchtui.catalog import Catalog, CatalogEntry
 from stretchtui.clock import wall_clock
@@ -33,6 +36,8 @@ class StretchApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "stretchtui"
     ENABLE_COMMAND_PALETTE = False
+    # Priority, so that a dialog (a modal screen hides the app's other keys) cannot hold it.
+    BINDINGS = [Binding("ctrl+c", "interrupt", show=False, priority=True)]
 
     def __init__(
         self,
@@ -48,6 +53,7 @@ class StretchApp(App[int]):
         self.start_routine = start_routine
         self.start_resume = resume
         self.active_session: Session | None = None
+        self._session_screen: Screen[SessionResult] | None = None
         theme = services.settings.theme
         if theme in self.available_themes:
             self.theme = theme
@@ -91,15 +97,26 @@ class StretchApp(App[int]):
         return notes
 
     def _catch_signals(self) -> None:
-        """A closed terminal (SIGHUP) or a kill (SIGTERM) ends the session cleanly."""
+        """A closed terminal (SIGHUP), a kill (SIGTERM) or SIGINT ends the session cleanly."""
         loop = asyncio.get_running_loop()
-        for signum in (signal.SIGHUP, signal.SIGTERM):
+        for signum in (signal.SIGHUP, signal.SIGTERM, signal.SIGINT):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(signum, self._terminated, signum)
 
     def _terminated(self, signum: int) -> None:
         self.end_active_session()
         self.exit(128 + signum)
+
+    def action_interrupt(self) -> None:
+        """Ctrl+C: quit at once, from the menu, the summary or any dialog.
+
+        In a terminal Ctrl+C means stop (Textual would only hint at ctrl+q). On the
+        session screen itself it is left to the screen: it ends the session at once
+        and shows its summary.
+        """
+        if self.screen is self._session_screen:
+            raise SkipAction()
+        self._terminated(signal.SIGINT)
 
     def end_active_session(self) -> None:
         """End a session still under way, so its record says 'ended early', not 'in progress'."""
@@ -202,6 +219,7 @@ class StretchApp(App[int]):
                 self._refresh_menu()
 
         self.active_session = screen.session
+        self._session_screen = screen
         self.push_screen(screen, finished)
 
     def _refresh_menu(self) -> None:

@@ -12,6 +12,8 @@ from textual.widgets import Button, Label
 class ConfirmScreen(ModalScreen[bool]):
     """Asks one question; dismisses True for yes, False for no (escape means no)."""
 
+    AUTO_FOCUS = "#no"
+
     BINDINGS = [
         Binding("escape,n", "answer(False)", "No", show=False),
         Binding("y", "answer(True)", "Yes", show=False),
@@ -34,9 +36,6 @@ class ConfirmScreen(ModalScreen[bool]):
             with Horizontal(id="buttons"):
                 yield Button(self.no_label, id="no", variant="primary")
                 yield Button(self.yes_label, id="yes", variant="error")
-
-    def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

@@ -19,7 +19,7 @@ from textual.timer import Timer
 from textual.widgets import Digits, Footer, Label, ProgressBar, Static
 
 from stretchtui.audio import SoundPlayer
-from stretchtui.clock import Clock, WallClock
+from stretchtui.clock import SessionClock, WallClock
 from stretchtui.cues import Cue
 from stretchtui.durations import format_clock, format_duration
 from stretchtui.kinds import SegmentKind
@@ -38,6 +38,11 @@ It wakes exactly when something visible changes (a countdown second, a step of
 the breath bar, a cue), so with a real clock this bound is only a safety net.
 A fake clock jumps without the screen knowing: tests call `look_now()`."""
 
+PAUSED_BANNER = ("PAUSED · press space to resume", "PAUSED · press space to resume")
+PAUSED_AWAY = (
+    "PAUSED while you were away · press space to go on",
+    "PAUSED while away · space goes on",
+)
 NARROW_WIDTH = 60
 PROGRESS_STEPS = 200
 
@@ -82,7 +87,7 @@ class SessionScreen(Screen[SessionResult]):
         self,
         plan: Plan,
         *,
-        clock: Clock,
+        clock: SessionClock,
         player: SoundPlayer,
         observers: list[SessionObserver],
         wall: WallClock | None = None,
@@ -105,7 +110,7 @@ class SessionScreen(Screen[SessionResult]):
         )
         self.player = player
         # A preview at --speed X runs the engine's clock X times faster than real time.
-        self._clock_speed = float(getattr(clock, "speed", 1.0))
+        self._clock_speed = clock.speed
         self._wake_timer: Timer | None = None
         self._notices = list(notices or [])
         self._shown_index = -1
@@ -138,7 +143,12 @@ class SessionScreen(Screen[SessionResult]):
         with Horizontal(id="session-body"):
             yield from self._stage()
             yield Static("", id="plan-panel", markup=False)
-        yield Label("", id="notice", markup=False)
+        notices = self._notices
+        if self.player.notice and self.player.notice not in notices:
+            notices = [*notices, self.player.notice]
+        notice = Label("  ".join(notices), id="notice", markup=False)
+        notice.display = bool(notices)
+        yield notice
         yield Footer()
 
     def _stage(self) -> ComposeResult:
@@ -157,12 +167,6 @@ class SessionScreen(Screen[SessionResult]):
 
     def on_mount(self) -> None:
         self.muted = self.player.muted
-        notices = self._notices
-        if self.player.notice and self.player.notice not in notices:
-            notices = [*notices, self.player.notice]
-        notice = "  ".join(notices)
-        self.query_one("#notice", Label).update(notice)
-        self.query_one("#notice", Label).display = bool(notice)
         self._handle(self.session.start())
         self._redraw()
 
@@ -177,6 +181,8 @@ class SessionScreen(Screen[SessionResult]):
             self._wake_timer.stop()
         self._wake_timer = None
         self._handle(self.session.update())
+        # A look long after anything was due means the program was stopped: the engine paused.
+        self.paused = self.session.is_paused
         self._redraw()
 
     def _schedule_wake(self) -> None:
@@ -297,6 +303,7 @@ class SessionScreen(Screen[SessionResult]):
     def on_resize(self) -> None:
         if self.session.state in (SessionState.RUNNING, SessionState.PAUSED):
             self._show_reminder()
+            self._show_paused_banner()
 
     def _next_text(self) -> str:
         upcoming = self.session.next_stretch()
@@ -369,10 +376,18 @@ class SessionScreen(Screen[SessionResult]):
 
     def watch_paused(self, paused: bool) -> None:
         self.set_class(paused, "-paused")
-        banner = self.query_one("#paused-banner", Label)
-        banner.update("PAUSED · press space to resume" if paused else "")
+        self._show_paused_banner()
+
+    def _show_paused_banner(self) -> None:
+        text = ""
+        if self.paused:
+            wordings = PAUSED_AWAY if self.session.away is not None else PAUSED_BANNER
+            text = wordings[1] if self.size.width < NARROW_WIDTH else wordings[0]
+        self.query_one("#paused-banner", Label).update(text)
 
     def action_pause(self) -> None:
+        # What came due up to now is said first (the session may even have ended).
+        self._handle(self.session.update())
         self.session.pause()
         self.paused = self.session.is_paused
         self._redraw()
@@ -416,10 +431,18 @@ class SessionScreen(Screen[SessionResult]):
         self._handle([])
 
     def action_end(self) -> None:
+        # An open question is not stretching: the clock stops while it is asked.
+        was_paused = self.session.is_paused
+        self.action_pause()
+        if self.session.is_finished:
+            return
+
         def decided(end: bool | None) -> None:
             if end:
                 self.session.end()
                 self._handle([])
+            elif not was_paused:
+                self.action_resume()
 
         self.app.push_screen(
             ConfirmScreen(

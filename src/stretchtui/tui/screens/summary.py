@@ -64,16 +64,18 @@ class SummaryScreen(Screen[None]):
             with Horizontal(classes="answers", id="signs"):
                 yield Button("No", id="signs-no", classes="answer")
                 yield Button("Yes", id="signs-yes", classes="answer")
-            yield Static("", id="checkin-reply", markup=False)
-            yield Label("", id="store-warning", markup=False)
+            reply = Static("", id="checkin-reply", markup=False)
+            reply.display = False
+            yield reply
+            # Set up here, not in on_mount: a screen closed before it is composed (the app
+            # quitting as the summary opens) still gets its Mount, but has no children.
+            warning = self.store.warning or ""
+            store_warning = Label(warning, id="store-warning", markup=False)
+            store_warning.display = bool(warning)
+            yield store_warning
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#checkin-reply").display = False
-        warning = self.store.warning
-        label = self.query_one("#store-warning", Label)
-        label.update(warning or "")
-        label.display = bool(warning)
         # Nothing is focused, so a stray space or Enter presses no answer button.
         self.set_focus(None)
         self.set_timer(ARM_SECONDS, self.arm)
