@@ -37,7 +37,9 @@ class SummaryScreen(Screen[None]):
         Binding("escape,enter,d", "done", "Done", id="summary.done"),
     ]
 
-    checkin: reactive[CheckIn] = reactive(CheckIn)
+    # Not run at mount: before an answer there is no reply, and the screen may have no
+    # children yet (see compose).
+    checkin: reactive[CheckIn] = reactive(CheckIn, init=False)
 
     def __init__(self, result: SessionResult, store: SessionStore) -> None:
         super().__init__()
