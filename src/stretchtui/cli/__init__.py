@@ -7,11 +7,18 @@ import sys
 from collections.abc import Sequence
 
 from stretchtui import __version__
-from stretchtui.cli import history_cmd, remind_cmd, resume_cmd, routines_cmd, run_cmd
+from stretchtui.cli import (
+    history_cmd,
+    remind_cmd,
+    resume_cmd,
+    routines_cmd,
+    run_cmd,
+    serve_cmd,
+)
 from stretchtui.cli.context import EXIT_OK, EXIT_USAGE, CliContext
 
 # Each module adds its subcommands with register(subparsers).
-COMMAND_MODULES = (routines_cmd, run_cmd, resume_cmd, history_cmd, remind_cmd)
+COMMAND_MODULES = (routines_cmd, run_cmd, resume_cmd, history_cmd, remind_cmd, serve_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:
