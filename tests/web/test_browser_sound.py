@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from stretchtui.audio import CuePlayer, SilentPlayer
-from stretchtui.audio.sounds import BELL_SOUNDS, CueSound
+from stretchtui.audio.sounds import BELL_SOUNDS
 from stretchtui.config import Settings, SoundMode, load_settings
-from stretchtui.cues import Cue, CueKind
+from stretchtui.cues import Cue
+from stretchtui.kinds import CueKind, CueSound
 from stretchtui.paths import resolve_paths
 from stretchtui.plan import build_plan
 from stretchtui.routines.loader import load_routine

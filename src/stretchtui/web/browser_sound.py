@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from stretchtui.audio import CuePlayer, SoundPlayer
-from stretchtui.audio.sounds import BELL_SOUNDS, Clip, CueSound, sounds_for_groups, volume_gain
+from stretchtui.audio.sounds import BELL_SOUNDS, Clip, sounds_for_groups, volume_gain
 from stretchtui.config import Settings
+from stretchtui.kinds import CueSound
 
 # The meta packet type the app sends and the server forwards to the page.
 SOUND_META = "stretchtui.sound"

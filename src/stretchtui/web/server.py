@@ -25,7 +25,7 @@ from aiohttp import web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
-from stretchtui.audio.sounds import CueSound
+from stretchtui.kinds import CueSound
 from stretchtui.paths import AppPaths, bundled_sounds_dir
 from stretchtui.web.access import access_guard, is_loopback
 from stretchtui.web.browser_sound import SOUND_META

@@ -81,8 +81,8 @@ def served_services(paths: AppPaths, post: Post) -> Services:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the app for one browser tab; the session is recorded as in the terminal."""
+    from stretchtui.catalog import load_catalog
     from stretchtui.paths import bundled_routines_dir, resolve_paths
-    from stretchtui.routines import load_catalog
     from stretchtui.tui.launch import create_app
 
     args = parse_args(argv)
