@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from stretchtui.history.jobs import interrupt_abandoned
+from stretchtui.history.promises import BrokenPromise, check_promise
 from stretchtui.history.schema import SCHEMA_VERSION, NewerSchema, migrate, schema_version
 from stretchtui.history.store import HistoryStore
 
@@ -29,6 +30,8 @@ def _connect(target: str, *, uri: bool = False) -> sqlite3.Connection:
 def _open_file(path: Path) -> tuple[sqlite3.Connection, sqlite3.Connection]:
     writer = _connect(str(path))
     try:
+        # Before anything changes the file: it may not be ours at all.
+        check_promise(writer)
         enable_wal(writer)
         # NORMAL in WAL mode loses nothing when the process dies, only on power loss.
         writer.execute("PRAGMA synchronous = NORMAL")
@@ -63,6 +66,8 @@ def enable_wal(db: sqlite3.Connection) -> None:
 
 
 def _is_damaged(error: sqlite3.DatabaseError) -> bool:
+    if isinstance(error, BrokenPromise):
+        return True  # as good as damaged: nothing could be read from it or saved to it
     name = getattr(error, "sqlite_errorname", "")
     return name in {"SQLITE_NOTADB", "SQLITE_CORRUPT"} or "malformed" in str(error)
 
