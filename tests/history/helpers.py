@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import subprocess
 from collections.abc import Iterator
@@ -31,13 +32,17 @@ def record_session(
     checkin: CheckIn | None = None,
     skip_first: bool = False,
     pause_seconds: float = 0.0,
+    name: str | None = None,
 ) -> Session:
     """Run `routine` (a bundled id) from `started` (aware), as the engine would record it.
 
     With `pause_seconds`, the segment then running (the second with `skip_first`) is paused
-    that long halfway through.
+    that long halfway through. `name` renames the routine (text no file may hold, too).
     """
-    plan = build_plan(load_routine(ROUTINES / f"{routine}.yaml", routine))
+    loaded = load_routine(ROUTINES / f"{routine}.yaml", routine)
+    if name is not None:
+        loaded = dataclasses.replace(loaded, name=name)
+    plan = build_plan(loaded)
     clock = FakeClock(0.0)
 
     def wall() -> datetime:

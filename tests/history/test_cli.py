@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -121,3 +122,39 @@ def test_stats_table_reads_like_a_summary(
     assert main(["stats"]) == 0
     out = capsys.readouterr().out
     assert "Streak:" in out and "Sessions: 3 (2 completed)" in out and "hamstrings" in out
+
+
+FORMULAS = [
+    "=HYPERLINK(\"http://example.com\",\"x\")",
+    "+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(A1:A9)",
+    "\tTabbed",
+    "\rReturned",
+]
+
+
+def test_csv_cells_a_spreadsheet_would_run_get_a_leading_quote(
+    isolated_dirs: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = open_store(isolated_dirs["data"] / "history.sqlite3")
+    names = [*FORMULAS, "Morning = calm", "It's fine"]
+    for day, name in enumerate(names):
+        record_session(store, "desk-coffee-break", START + timedelta(days=day), name=name)
+    store.close()
+    assert main(["history", "--format", "csv"]) == 0
+    out = capsys.readouterr().out
+    rows = list(csv.DictReader(io.StringIO(out, newline="")))
+    by_name = {row["routine_name"]: row for row in rows}
+    assert set(by_name) == {"'" + name for name in FORMULAS} | {"Morning = calm", "It's fine"}
+    # Numbers stay numbers: no quote in front, and they read back as the same values.
+    for row in rows:
+        for field in ("planned_seconds", "active_seconds", "paused_seconds"):
+            assert float(row[field]) >= 0 and not row[field].startswith("'")
+        assert row["started"].startswith("2026-")
+    # Text is quoted and numbers are bare, so a spreadsheet takes them as numbers.
+    planned_active_paused = re.compile(r'"completed",[0-9.]+,[0-9.]+,[0-9.]+,""')
+    assert len(planned_active_paused.findall(out)) == len(names)
+    # JSON is for programs, not spreadsheets: it keeps the names as they are.
+    assert main(["history", "--format", "json"]) == 0
+    assert {r["routine_name"] for r in json.loads(capsys.readouterr().out)} == set(names)

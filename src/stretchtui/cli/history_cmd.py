@@ -106,6 +106,22 @@ def session_json(row: SessionRow) -> dict[str, Any]:
     }
 
 
+# A spreadsheet runs a cell starting with one of these as a formula (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """A value as a CSV cell: text a spreadsheet would run as a formula gets a leading `'`.
+
+    Numbers stay numbers; only text (a routine's name or id, say) is ever changed.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def show_history(context: CliContext, args: argparse.Namespace) -> int:
     from stretchtui.history import HistoryUnreadable
 
@@ -123,10 +139,14 @@ def show_history(context: CliContext, args: argparse.Namespace) -> int:
         json.dump([session_json(row) for row in rows], sys.stdout, indent=2)
         sys.stdout.write("\n")
     elif args.format == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=FIELDS, lineterminator="\n")
+        # Text is quoted and numbers are not, so a spreadsheet reads numbers as numbers and
+        # a line break inside a name (only an old file can hold one) stays inside its cell.
+        writer = csv.DictWriter(
+            sys.stdout, fieldnames=FIELDS, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC
+        )
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: "" if v is None else v for k, v in session_json(row).items()})
+            writer.writerow({k: csv_cell(v) for k, v in session_json(row).items()})
     else:
         print_table(context, rows, total)
     return EXIT_OK
