@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -36,9 +39,26 @@ def statuses(history: Path) -> list[str]:
         db.close()
 
 
+@pytest.fixture
+def request_cleanup() -> Iterator[Callable[[int], None]]:
+    """Kill (by id) any process handed over that is still running when the test ends."""
+    pids: list[int] = []
+    yield pids.append
+    for pid in pids:
+        try:
+            command = Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:
+            continue  # gone, as it should be
+        if b"stretchtui" in command:  # still ours, not an id reused since
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+
+
 @pytest.mark.parametrize("size", [(80, 24), (40, 12)], ids=["80x24", "40x12"])
 def test_a_closed_terminal_is_offered_in_the_menu_and_goes_on(
-    isolated_dirs: dict[str, Path], size: tuple[int, int]
+    isolated_dirs: dict[str, Path],
+    size: tuple[int, int],
+    request_cleanup: Callable[[int], None],
 ) -> None:
     routines = isolated_dirs["config"] / "routines"
     routines.mkdir()
@@ -48,10 +68,12 @@ def test_a_closed_terminal_is_offered_in_the_menu_and_goes_on(
     env = dict(os.environ)
 
     with Terminal(*size, env=env, label="resume") as first:
-        first.start([*stretchtui_command(), "run", "quick"])
+        app_pid = first.start([*stretchtui_command(), "run", "quick"])
         first.wait_until(
             lambda shown: "Bridge" in shown and "Reach" not in shown, 20, "the second stretch"
         )
+    # Whatever happens to the app after the hang-up, no test leaves it behind.
+    request_cleanup(app_pid)
     # Closing the terminal hangs up on the app, which ends the session and keeps it.
     deadline = time.monotonic() + 10
     while statuses(history) != ["ended_early"] and time.monotonic() < deadline:
