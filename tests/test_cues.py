@@ -65,8 +65,8 @@ def test_switch_sides_names_the_side_coming_up(plan: Plan) -> None:
 
 def test_breathing_cues_name_the_movement_phases_of_a_rep(plan: Plan) -> None:
     reps = first(plan, SegmentKind.REPS)
-    assert Cue(CueKind.BREATHE_IN, reps, 0.0).text == "Breathe in (cow), lengthen."
-    assert Cue(CueKind.BREATHE_OUT, reps, 3.0).text == "Breathe out (cat), ease in."
+    assert Cue(CueKind.BREATHE_IN, reps, 0.0).text == "Breathe in, cow."
+    assert Cue(CueKind.BREATHE_OUT, reps, 3.0).text == "Breathe out, cat."
 
 
 def test_breathing_cues_in_a_hold_have_no_phase(plan: Plan) -> None:

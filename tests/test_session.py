@@ -132,8 +132,8 @@ def test_reps_cue_each_rep_with_a_breath_in_then_out_at_half_tempo() -> None:
         (15, "breathe_out", None),
     ]
     texts = [cue.text for _, cue in timeline if cue.segment.index == 2]
-    assert "Breathe in (cow), lengthen." in texts
-    assert "Breathe out (cat), ease in." in texts
+    assert "Breathe in, cow." in texts
+    assert "Breathe out, cat." in texts
     assert "Rep 2 of 3." in texts
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from stretchtui.kinds import CueKind
-from stretchtui.plan import Segment
+from stretchtui.plan import Segment, breath_cycle
 
 
 @dataclass(frozen=True)
@@ -27,16 +27,23 @@ class Cue:
 def describe(cue: Cue) -> str:
     """The cue's line, from its kind's text (kinds.CUE_TRAITS) filled in for this cue."""
     segment = cue.segment
-    phases = segment.phases
     return cue.kind.traits.text.format(
         segment_start=segment_start_text(segment),
         name=segment.name,
         value=cue.value,
         total=cue.total,
-        phase_in=f" ({phases[0]})" if phases else "",
-        phase_out=f" ({phases[1]})" if phases else "",
+        moving_in=breath_movement(segment, inhaling=True) or "lengthen",
+        moving_out=breath_movement(segment, inhaling=False) or "ease in",
         coming_side=f"{segment.side.value.upper()} side" if segment.side else "the other side",
     )
+
+
+def breath_movement(segment: Segment, *, inhaling: bool) -> str | None:
+    """The movement made on this breath (`turn`, `come back`), if the step names one."""
+    cycle = breath_cycle(segment)
+    if cycle is None:
+        return None
+    return next((b.movement for b in cycle if b.inhaling is inhaling), None)
 
 
 def spoken_duration(seconds: int) -> str:

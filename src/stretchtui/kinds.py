@@ -264,7 +264,8 @@ class CueTraits:
 
     text: str
     """One line of plain words. Fields: {segment_start} (the segment's start text), {name},
-    {value}, {total}, {phase_in} / {phase_out} (` (cow)` or empty), {coming_side}."""
+    {value}, {total}, {moving_in} / {moving_out} (the movement made on that breath, like
+    `cow`; else `lengthen` / `ease in`), {coming_side}."""
     rank: int
     """Order among cues due at the same instant: what is starting before how to do it,
     and the count last."""
@@ -299,11 +300,11 @@ def _cue_traits(kind: CueKind) -> CueTraits:
             return CueTraits("Rep {value} of {total}.", rank=5, sound=CueSound.REP, on_screen=False)
         case CueKind.BREATHE_IN:
             return CueTraits(
-                "Breathe in{phase_in}, lengthen.", rank=6, sound=CueSound.INHALE, on_screen=False
+                "Breathe in, {moving_in}.", rank=6, sound=CueSound.INHALE, on_screen=False
             )
         case CueKind.BREATHE_OUT:
             return CueTraits(
-                "Breathe out{phase_out}, ease in.", rank=7, sound=CueSound.EXHALE, on_screen=False
+                "Breathe out, {moving_out}.", rank=7, sound=CueSound.EXHALE, on_screen=False
             )
         case CueKind.COUNTDOWN:
             return CueTraits("{value}…", rank=8, sound=CueSound.TICK, on_screen=False)

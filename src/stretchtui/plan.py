@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from stretchtui.kinds import SegmentKind
-from stretchtui.routines.model import Breathing, Position, Routine, Side, Step
+from stretchtui.kinds import Pacing, SegmentKind
+from stretchtui.routines.model import Breathing, Effort, Position, Routine, Side, Step
+
+SHORTEST_BREATH = 2.0
+"""No breath in a hold is paced shorter than this."""
+SHORTEST_LAST_BREATH_OUT = 3.0
+"""The last breath out of a hold starts at least this long before its end, so it is
+never spoken over the 3-2-1 countdown."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,47 @@ class Segment:
     breathing: Breathing | None = None
     position: Position | None = None
     areas: tuple[str, ...] = ()
+    effort: Effort = Effort.INHALE
+
+
+@dataclass(frozen=True)
+class Breath:
+    """One half of a breathing cycle: in or out, how long, and the movement made on it."""
+
+    inhaling: bool
+    seconds: float
+    movement: str | None = None
+
+
+def breath_cycle(segment: Segment) -> tuple[Breath, Breath] | None:
+    """The two breaths that repeat through a segment, in order; None if it is not paced by breath.
+
+    Reps: one breath per rep, half the tempo each way; the rep's first movement
+    (`phases[0]`) goes on the breath its `effort` names. Holds: the step's pattern,
+    stretched or squeezed so a whole number of breaths fills the planned hold, so
+    no breath is cut short and the last breath out starts before the 3-2-1.
+    """
+    pacing = segment.kind.traits.pacing
+    if pacing is Pacing.REPS and segment.tempo:
+        half = segment.tempo / 2
+        first, second = segment.phases or (None, None)
+        out_first = segment.effort is Effort.EXHALE
+        return (Breath(not out_first, half, first), Breath(out_first, half, second))
+    if pacing is Pacing.BREATHS and segment.breathing:
+        return _fitted(segment.breathing, segment.duration)
+    return None
+
+
+def _fitted(breathing: Breathing, duration: int) -> tuple[Breath, Breath] | None:
+    cycle = breathing.inhale + breathing.exhale
+    count = max(1, round(duration / cycle))
+    while count >= 1:
+        scale = duration / (count * cycle)
+        inhale, exhale = breathing.inhale * scale, breathing.exhale * scale
+        if inhale >= SHORTEST_BREATH and exhale >= max(SHORTEST_BREATH, SHORTEST_LAST_BREATH_OUT):
+            return (Breath(True, inhale), Breath(False, exhale))
+        count -= 1
+    return None  # a hold too short to breathe through calmly: the countdown alone
 
 
 @dataclass(frozen=True)
@@ -112,6 +159,7 @@ def _step_fields(
         "reps": step.reps,
         "tempo": step.tempo if step.reps is not None else None,
         "phases": step.phases,
+        "effort": step.effort,
         "breathing": step.breathing,
         "position": step.position,
         "areas": step.areas,

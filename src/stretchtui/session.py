@@ -25,7 +25,7 @@ from typing import assert_never
 from stretchtui.clock import SessionClock, WallClock, wall_clock
 from stretchtui.cues import Cue
 from stretchtui.kinds import CueKind, Pacing
-from stretchtui.plan import Plan, Segment
+from stretchtui.plan import Plan, Segment, breath_cycle
 from stretchtui.records import (
     EarlierPart,
     SegmentRun,
@@ -220,19 +220,19 @@ class Session:
 
     def breath(self) -> BreathPhase | None:
         """The breathing guide's position: paced by the tempo for reps, by the pattern for holds."""
-        segment = self.segment
-        elapsed = self.elapsed
-        pacing = segment.kind.traits.pacing
-        if pacing is Pacing.REPS and segment.tempo:
-            inhale = exhale = segment.tempo / 2
-        elif pacing is Pacing.BREATHS and segment.breathing:
-            inhale, exhale = segment.breathing.inhale, segment.breathing.exhale
-        else:
+        cycle = breath_cycle(self.segment)
+        if cycle is None:
             return None
-        into = elapsed % (inhale + exhale)
-        if into < inhale:
-            return BreathPhase(True, into / inhale, inhale - into, inhale)
-        return BreathPhase(False, (into - inhale) / exhale, inhale + exhale - into, exhale)
+        first, second = cycle
+        into = self.elapsed % (first.seconds + second.seconds)
+        if into < first.seconds:
+            return BreathPhase(
+                first.inhaling, into / first.seconds, first.seconds - into, first.seconds
+            )
+        into -= first.seconds
+        return BreathPhase(
+            second.inhaling, into / second.seconds, second.seconds - into, second.seconds
+        )
 
     def next_segment(self) -> Segment | None:
         """The segment after this one, if any."""
@@ -532,6 +532,21 @@ class Session:
 _LIVE = (SessionState.RUNNING, SessionState.PAUSED)
 
 
+def _breath_cues(segment: Segment, duration: float) -> list[Cue]:
+    """Breathe in / breathe out at each turn of the segment's breathing cycle, to its end."""
+    cycle = breath_cycle(segment)
+    if cycle is None:
+        return []
+    cues: list[Cue] = []
+    offset = 0.0
+    while offset < duration:
+        for breath in cycle:
+            kind = CueKind.BREATHE_IN if breath.inhaling else CueKind.BREATHE_OUT
+            cues.append(Cue(kind, segment, offset))
+            offset += breath.seconds
+    return cues
+
+
 def _kind_cues(segment: Segment, duration: float) -> list[Cue]:
     """The cues a segment's kind adds to its start and countdown (some may fall past its end)."""
     traits = segment.kind.traits
@@ -547,22 +562,14 @@ def _kind_cues(segment: Segment, duration: float) -> list[Cue]:
         case Pacing.BREATHS:
             cues.append(Cue(CueKind.NO_BOUNCE, segment, 0.0))
             cues.append(Cue(CueKind.NO_BOUNCE, segment, duration / 2))
-            if segment.breathing:
-                inhale, exhale = segment.breathing.inhale, segment.breathing.exhale
-                offset = 0.0
-                while offset < duration:
-                    cues.append(Cue(CueKind.BREATHE_IN, segment, offset))
-                    cues.append(Cue(CueKind.BREATHE_OUT, segment, offset + inhale))
-                    offset += inhale + exhale
-            return cues
+            return cues + _breath_cues(segment, duration)
         case Pacing.REPS:
             if segment.reps and segment.tempo:
                 cues.append(Cue(CueKind.SLOW_AND_CONTROLLED, segment, 0.0))
                 for number in range(1, segment.reps + 1):
                     start = (number - 1) * segment.tempo
                     cues.append(Cue(CueKind.REP, segment, start, number, segment.reps))
-                    cues.append(Cue(CueKind.BREATHE_IN, segment, start))
-                    cues.append(Cue(CueKind.BREATHE_OUT, segment, start + segment.tempo / 2))
+                cues += _breath_cues(segment, duration)
             return cues
         case _:
             assert_never(pacing)

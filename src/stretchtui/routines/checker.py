@@ -15,6 +15,7 @@ from stretchtui.routines.model import (
     AREAS,
     Breathing,
     Defaults,
+    Effort,
     Level,
     Position,
     Routine,
@@ -39,6 +40,7 @@ STEP_FIELDS = (
     "tempo",
     "sides",
     "phases",
+    "effort",
     "prepare",
     "rest",
     "breathing",
@@ -194,7 +196,7 @@ class RoutineChecker(FieldReader):
         elif not has_hold and not has_reps:
             self.problem(node, field, "needs hold (seconds to hold) or reps (repetitions)")
         if has_hold and not has_reps:
-            for only_reps in ("tempo", "phases"):
+            for only_reps in ("tempo", "phases", "effort"):
                 if only_reps in fields:
                     self.problem(
                         fields[only_reps],
@@ -214,6 +216,11 @@ class RoutineChecker(FieldReader):
         tempo = self.duration_or(fields, "tempo", field, defaults.tempo)
         sides = self.sides(fields["sides"], f"{field}.sides") if "sides" in fields else ()
         phases = self.phases(fields["phases"], f"{field}.phases") if "phases" in fields else None
+        effort = (
+            self.choice(fields["effort"], f"{field}.effort", Effort)
+            if "effort" in fields
+            else Effort.INHALE
+        )
         prepare = self.duration_or(fields, "prepare", field, defaults.prepare)
         rest = self.duration_or(fields, "rest", field, defaults.rest)
         breathing = self.breathing_or(fields, field, defaults.breathing)
@@ -221,6 +228,7 @@ class RoutineChecker(FieldReader):
             return None
         assert name and how is not None and areas is not None and position and sides is not None
         assert tempo is not None and prepare is not None and rest is not None and breathing
+        assert effort is not None
         return Step(
             name=name,
             how=how,
@@ -231,6 +239,7 @@ class RoutineChecker(FieldReader):
             tempo=tempo,
             sides=sides,
             phases=phases,
+            effort=effort,
             prepare=prepare,
             rest=rest,
             breathing=breathing,

@@ -21,6 +21,13 @@ class Position(StrEnum):
     WALL = "wall"
 
 
+class Effort(StrEnum):
+    """The breath a repetition's first movement (its `phases[0]`) is done on."""
+
+    INHALE = "inhale"
+    EXHALE = "exhale"
+
+
 class Side(StrEnum):
     RIGHT = "right"
     LEFT = "left"
@@ -85,6 +92,7 @@ class Step:
     prepare: int
     rest: int
     breathing: Breathing
+    effort: Effort = Effort.INHALE
 
     @property
     def is_static(self) -> bool:

@@ -20,7 +20,7 @@ from textual.widgets import Digits, Footer, Label, ProgressBar, Static
 
 from stretchtui.audio import SoundPlayer
 from stretchtui.clock import SessionClock, WallClock
-from stretchtui.cues import Cue
+from stretchtui.cues import Cue, breath_movement
 from stretchtui.durations import format_clock, format_duration
 from stretchtui.kinds import SegmentKind
 from stretchtui.plan import Plan, Segment
@@ -347,13 +347,13 @@ class SessionScreen(Screen[SessionResult]):
         if breath.inhaling:
             fullness = shown
             word = "Breathe in"
-            if segment.phases:
-                word += f" · {segment.phases[0]}"
+            if movement := breath_movement(segment, inhaling=True):
+                word += f" · {movement}"
         else:
             fullness = 1.0 - shown
             word = "Breathe out"
-            if segment.phases:
-                word += f" · {segment.phases[1]}"
+            if movement := breath_movement(segment, inhaling=False):
+                word += f" · {movement}"
         guide.show(breath.inhaling, fullness, word)
 
     # ------------------------------------------------------------ keys
