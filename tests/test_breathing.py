@@ -174,3 +174,12 @@ def test_the_schema_knows_effort_as_the_loader_does() -> None:
     schema = json.loads((REPO / "routines" / "routine.schema.json").read_text(encoding="utf-8"))
     effort = schema["$defs"]["step"]["properties"]["effort"]
     assert effort["enum"] == [value.value for value in Effort]
+
+
+def test_quick_breaths_a_routine_asks_for_are_kept_never_cut_shorter() -> None:
+    cycle = breath_cycle(work(plan_of(hold_of(6, inhale=1, exhale=1))))
+    assert cycle is not None
+    assert [b.seconds for b in cycle] == [1.0, 1.0]
+    cycle = breath_cycle(work(plan_of(hold_of(7, inhale=1, exhale=1))))
+    assert cycle is not None
+    assert min(b.seconds for b in cycle) >= 1.0

@@ -73,10 +73,13 @@ def breath_cycle(segment: Segment) -> tuple[Breath, Breath] | None:
 def _fitted(breathing: Breathing, duration: int) -> tuple[Breath, Breath] | None:
     cycle = breathing.inhale + breathing.exhale
     count = max(1, round(duration / cycle))
+    # A routine that asks for quicker breaths than these gets them, just never shorter.
+    shortest_in = min(SHORTEST_BREATH, breathing.inhale)
+    shortest_out = min(max(SHORTEST_BREATH, SHORTEST_LAST_BREATH_OUT), breathing.exhale)
     while count >= 1:
         scale = duration / (count * cycle)
         inhale, exhale = breathing.inhale * scale, breathing.exhale * scale
-        if inhale >= SHORTEST_BREATH and exhale >= max(SHORTEST_BREATH, SHORTEST_LAST_BREATH_OUT):
+        if inhale >= shortest_in and exhale >= shortest_out:
             return (Breath(True, inhale), Breath(False, exhale))
         count -= 1
     return None  # a hold too short to breathe through calmly: the countdown alone
