@@ -186,6 +186,26 @@ class Browser:
             area.send_keys(key)
             time.sleep(0.05)
 
+    def tap(self, text: str) -> None:
+        """Click (a phone: tap) the middle of the first place the screen shows `text`."""
+        from selenium.webdriver.common.action_chains import ActionChains
+        from selenium.webdriver.common.by import By
+
+        lines = self.screen().splitlines()
+        row = next((i for i, line in enumerate(lines) if text in line), None)
+        assert row is not None, f"{text!r} is not on the page:\n" + "\n".join(lines)
+        column = lines[row].index(text) + len(text) / 2
+        canvas = self.driver.find_element(By.CSS_SELECTOR, ".xterm-screen")
+        width, height = canvas.rect["width"], canvas.rect["height"]
+        cell_width = width / max(len(line) for line in lines)
+        cell_height = height / len(lines)
+        # Offsets are from the element's centre.
+        x = column * cell_width - width / 2
+        y = (row + 0.5) * cell_height - height / 2
+        ActionChains(self.driver).move_to_element_with_offset(
+            canvas, int(x), int(y)
+        ).click().perform()
+
     def cues(self) -> list[str]:
         """The cue sounds the page was asked to play, oldest first."""
         return list(self.driver.execute_script("return window.stretchtuiCues || []"))

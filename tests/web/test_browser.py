@@ -19,6 +19,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -88,7 +89,7 @@ def open_servers() -> Iterator[list[Served]]:
         served.stop()
 
 
-def history(dirs: dict[str, Path]) -> list[dict[str, object]]:
+def history(dirs: dict[str, Path]) -> list[dict[str, Any]]:
     listed = subprocess.run(
         [*stretchtui_command(), "history", "--format", "json"],
         capture_output=True,
@@ -140,7 +141,7 @@ def test_desk_session_in_the_page_runs_to_summary_and_check_in_is_in_history(
     assert "?token=" in served.url
     page.open(served.url)
     page.wait_for("Beginner back routine", timeout=20)
-    menu = page.wait_for("cue sounds play on this device")
+    menu = page.wait_for("Sounds play here, not on the server.")
     assert "Quick browser check" in menu
     page.screenshot(screenshots / "serve-menu.png")
 
@@ -170,22 +171,35 @@ def test_desk_session_in_the_page_runs_to_summary_and_check_in_is_in_history(
     assert session["warning_signs"] is False
 
 
-def test_phone_sized_page_shows_the_menu_in_a_narrow_terminal(
+def test_on_a_phone_the_page_is_a_narrow_terminal_worked_by_taps(
     dirs: dict[str, Path], page: Browser, open_servers: list[Served], screenshots: Path
 ) -> None:
     served = serve(dirs)
     open_servers.append(served)
     page.resize(412, 915)
     page.open(served.url)
-    menu = page.wait_for("Beginner back routine", timeout=20)
+    page.wait_for("Beginner back routine", timeout=20)
+    menu = page.wait_for("Sounds play here, not on the server.")
     width = max(len(line) for line in menu.splitlines())
     assert 38 <= width <= 50, f"a phone's page should be about 40 columns, got {width}"
     page.screenshot(screenshots / "serve-phone-menu.png")
-    page.press("\ue010")
-    page.wait_for("· 6s · 1 stretch")  # a phone has no preview pane, only this line
-    page.press("\n")
+
+    # No keyboard: a tap on a routine starts it; the footer's keys and the check-in's
+    # buttons are tapped too.
+    page.tap("Quick browser check")
     page.wait_until(lambda s: "HOLD" in s, 10, "the hold")
     page.screenshot(screenshots / "serve-phone-hold.png")
+    page.tap("Pause")
+    page.wait_for("PAUSED")
+    page.tap("Resume")
+    page.wait_for("Session complete", timeout=20)
+    page.tap("Worse")
+    page.tap("No")
+    page.wait_until(lambda s: history(dirs)[0]["feeling"] == "worse", 5, "the check-in")
+    (session,) = history(dirs)
+    assert session["status"] == "completed"
+    assert session["paused_seconds"] > 0
+    assert session["warning_signs"] is False
 
 
 def test_without_the_token_every_request_gets_403(

@@ -49,10 +49,10 @@ def test_cues_reach_the_page_through_the_cue_player(isolated_dirs: dict[str, Pat
     assert posted == [{"type": SOUND_META, "sound": "done", "gain": 1.0}]
 
 
-def test_sound_off_sends_nothing_and_says_so(isolated_dirs: dict[str, Path]) -> None:
+def test_sound_off_sends_nothing_and_needs_no_notice(isolated_dirs: dict[str, Path]) -> None:
     player = browser_player(settings_from(isolated_dirs["config"], "sound: off\n"), print)
     assert isinstance(player, SilentPlayer)
-    assert player.notice == "In the browser: sound is off (config.yaml's sound: off)."
+    assert player.notice is None
 
 
 def test_bell_mode_keeps_to_the_bell_moments(isolated_dirs: dict[str, Path]) -> None:

@@ -18,7 +18,8 @@ from stretchtui.kinds import CueSound
 
 # The meta packet type the app sends and the server forwards to the page.
 SOUND_META = "stretchtui.sound"
-NOTICE = "In the browser: cue sounds play on this device (m mutes), none on the server."
+# One short line: on a phone held upright the page is about 45 columns wide.
+NOTICE = "Sounds play here, not on the server."
 
 Post = Callable[[dict[str, object]], None]
 
@@ -56,7 +57,8 @@ def browser_player(settings: Settings, post: Post, *, enabled: bool = True) -> S
     from stretchtui.config import SoundMode
 
     if not enabled or settings.sound is SoundMode.OFF:
-        return SilentPlayer(notice="In the browser: sound is off (config.yaml's sound: off).")
+        # As in the terminal: sound the person switched off needs no notice.
+        return SilentPlayer()
     sounds = sounds_for_groups(settings.cues)
     if settings.sound is SoundMode.BELL:
         # "Just the bell": the few moments that change what to do, nothing more.
