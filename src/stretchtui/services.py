@@ -54,6 +54,8 @@ def open_services(
     loaded = load_settings(paths.config_file)
     warnings = list(loaded.warnings)
     store = open_store(paths.history_file)
+    # A sped-up run is a preview: recorded as one, never counted as stretching.
+    store.previews = speed != 1.0
     settings = loaded.settings
     player: SoundPlayer
     if defer_sound:

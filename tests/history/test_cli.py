@@ -125,7 +125,7 @@ def test_stats_table_reads_like_a_summary(
 
 
 FORMULAS = [
-    "=HYPERLINK(\"http://example.com\",\"x\")",
+    '=HYPERLINK("http://example.com","x")',
     "+cmd|' /C calc'!A0",
     "-2+3",
     "@SUM(A1:A9)",

@@ -52,7 +52,8 @@ def add_session_options(parser: argparse.ArgumentParser) -> None:
         type=speed_value,
         default=1.0,
         metavar="X",
-        help="run the clock X times faster, to preview a routine (0 < X <= 100)",
+        help="run the clock X times faster, to preview a routine (0 < X <= 100); "
+        "recorded as a preview, never counted in streaks or totals",
     )
     parser.add_argument("--no-sound", action="store_true", help="play no sounds")
 

@@ -39,7 +39,11 @@ def _storable(values: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(storable(value) if isinstance(value, str) else value for value in values)
 
 
-def start_job(info: SessionInfo) -> Job:
+PREVIEW = "preview"
+"""The status of a session run at `--speed` other than 1: recorded, never counted."""
+
+
+def start_job(info: SessionInfo, *, preview: bool = False) -> Job:
     routine = info.plan.routine
     started = info.started_at
     values = _storable(
@@ -54,7 +58,7 @@ def start_job(info: SessionInfo) -> Job:
             offset_minutes(started),
             started.date().isoformat(),
             float(info.planned_seconds),
-            "in_progress",
+            PREVIEW if preview else "in_progress",
             socket.gethostname(),
             os.getpid(),
         )
@@ -67,7 +71,7 @@ def start_job(info: SessionInfo) -> Job:
             "planned_seconds, status, host, pid) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             values,
         ).rowcount
-        if inserted:
+        if inserted and not preview:
             add_totals(db, day=values[8], level=values[3], sessions=1)
 
     return write
@@ -143,20 +147,22 @@ def segment_job(session_id: str, seq: int, run: SegmentRun) -> Job:
 
     def write(db: sqlite3.Connection) -> None:
         row = db.execute(
-            "SELECT level, local_date FROM sessions WHERE id = ?", (session_id,)
+            "SELECT level, local_date, status FROM sessions WHERE id = ?", (session_id,)
         ).fetchone()
         replaced = db.execute(
             "SELECT 1 FROM segments WHERE session_id = ? AND seq = ?", (session_id, seq)
         ).fetchone()
         if row is None or replaced is not None:
             return  # the session row was lost to an earlier failure, or this run is in already
-        level, day = row
+        level, day, status = row
         db.execute(SEGMENT_INSERT, values)
         db.execute(
             "UPDATE sessions SET active_seconds = active_seconds + ?, "
             "paused_seconds = paused_seconds + ?, ended_utc = ? WHERE id = ?",
             (run.active_seconds, run.paused_seconds, values[14], session_id),
         )
+        if status == PREVIEW:
+            return  # what a preview ran is on its record, and in no total
         add_totals(db, day=day, level=level, active=run.active_seconds)
         for area in areas:
             db.execute(
@@ -191,6 +197,14 @@ def end_job(result: SessionResult) -> Job:
         if row is None:
             return
         level, day, was, recorded = row
+        if was == PREVIEW:
+            # However it ended, a preview stays one, and counts nowhere.
+            db.execute(
+                "UPDATE sessions SET ended_utc = ?, active_seconds = ?, paused_seconds = ? "
+                "WHERE id = ?",
+                values[1:],
+            )
+            return
         db.execute(
             "UPDATE sessions SET status = ?, ended_utc = ?, active_seconds = ?, "
             "paused_seconds = ? WHERE id = ?",

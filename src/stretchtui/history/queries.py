@@ -71,8 +71,13 @@ class HistoryQueries(ABC):
             return [session_row(row) for row in db.execute(sql, params)]
 
     def last_session(self) -> SessionRow | None:
-        rows = self.sessions(limit=1)
-        return rows[0] if rows else None
+        """The latest session that counts: previews (`--speed`) aside."""
+        with self._read() as db:
+            row = db.execute(
+                f"SELECT {SESSION_COLUMNS} FROM sessions WHERE status != 'preview' "
+                "ORDER BY started_utc DESC LIMIT 1"
+            ).fetchone()
+            return None if row is None else session_row(row)
 
     def session_detail(self, session_id: str) -> SessionDetail | None:
         with self._read() as db:

@@ -107,7 +107,8 @@ def weekly_adherence(
     with store._read() as db:
         rows = db.execute(
             "SELECT r.local_date, count(*), sum(EXISTS (SELECT 1 FROM sessions s "
-            "WHERE s.started_utc >= r.shown_utc AND s.started_utc <= r.follow_until)) "
+            "WHERE s.started_utc >= r.shown_utc AND s.started_utc <= r.follow_until "
+            "AND s.status != 'preview')) "
             "FROM reminders r WHERE r.local_date >= ? AND coalesce(r.outcome, '') != 'snoozed' "
             "GROUP BY r.local_date",
             (first.isoformat(),),

@@ -54,6 +54,9 @@ class HistoryStore(HistoryQueries):
         self._seq: dict[str, int] = {}
         self._current: str | None = None
         self._closed = False
+        self.previews = False
+        """Set for a run at `--speed` other than 1: its sessions are recorded with status
+        `preview`, which no streak, total, statistic or advice counts."""
         # Writes queued when the program exits without close() must still reach the file.
         atexit.register(self.close)
 
@@ -67,7 +70,10 @@ class HistoryStore(HistoryQueries):
         # A resumed session's new runs follow the ones its earlier part recorded.
         self._seq[info.session_id] = self.last_segment_seq(info.session_id) if info.resumed else 0
         self._current = info.session_id
-        self._submit(resume_job(info) if info.resumed else start_job(info))
+        if info.resumed:
+            self._submit(resume_job(info))
+        else:
+            self._submit(start_job(info, preview=self.previews))
 
     def segment_ended(self, run: SegmentRun) -> None:
         # A store serves one session at a time: the runs belong to the one started last.

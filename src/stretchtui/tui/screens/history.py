@@ -24,8 +24,15 @@ STATUS_LABELS = {
     "ended_early": "ended early",
     "interrupted": "interrupted",
     "in_progress": "in progress",
+    "preview": "preview",
 }
-STATUS_MARKS = {"completed": "✓", "ended_early": "◐", "interrupted": "✗", "in_progress": "…"}
+STATUS_MARKS = {
+    "completed": "✓",
+    "ended_early": "◐",
+    "interrupted": "✗",
+    "in_progress": "…",
+    "preview": "»",
+}
 # The history keeps kinds by name; the stretching ones are what the kinds table says.
 WORK_KINDS = {kind.value for kind in SegmentKind if kind.is_work}
 # Below this width the table drops the level and shortens dates and statuses.
@@ -33,7 +40,12 @@ COMPACT_WIDTH = 60
 
 
 def status_text(status: str, *, compact: bool = False) -> Text:
-    style = {"completed": "green", "ended_early": "yellow", "interrupted": "red"}.get(status, "")
+    style = {
+        "completed": "green",
+        "ended_early": "yellow",
+        "interrupted": "red",
+        "preview": "dim",
+    }.get(status, "")
     labels = STATUS_MARKS if compact else STATUS_LABELS
     return Text(labels.get(status, status), style=style)
 
