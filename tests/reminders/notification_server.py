@@ -8,6 +8,7 @@ the button would), writing down each message it saw or sent.
 from __future__ import annotations
 
 import os
+import queue
 import shutil
 import signal
 import subprocess
@@ -53,7 +54,9 @@ class PrivateBus:
 @dataclass
 class NotificationServer:
     address: str
-    answer: str = "start"
+    answer: str | None = "start"  # the action to invoke after a Notify; None: no answer
+    silent: bool = False  # owns the name but never replies (a hung server)
+    outbox: queue.Queue[tuple[str, str, tuple[Any, ...]]] = field(default_factory=queue.Queue)
     transcript: list[str] = field(default_factory=list)
     notify_calls: list[tuple[Any, ...]] = field(default_factory=list)
     ready: threading.Event = field(default_factory=threading.Event)
@@ -73,13 +76,18 @@ class NotificationServer:
             connection.send_and_get_reply(message_bus.RequestName(NAME), timeout=5)
             self.ready.set()
             while not self.stop.is_set():
+                while not self.outbox.empty():
+                    member, signature, body = self.outbox.get()
+                    emitter = DBusAddress(PATH, interface=NAME)
+                    connection.send(new_signal(emitter, member, signature, body))
+                    self.transcript.append(f"-> signal {NAME}.{member}{body}")
                 try:
                     message = connection.receive(timeout=0.1)
                 except TimeoutError:
                     continue
                 except OSError:
                     return  # the bus went away: the test is over
-                if message.header.message_type is MessageType.method_call:
+                if message.header.message_type is MessageType.method_call and not self.silent:
                     self._handle(connection, message)
         finally:
             connection.close()
@@ -97,6 +105,8 @@ class NotificationServer:
             self.notify_calls.append(tuple(message.body))
             self.next_id += 1
             self._reply(connection, message, "u", (self.next_id,))
+            if self.answer is None:
+                return
             emitter = DBusAddress(PATH, interface=NAME)
             signal_message = new_signal(emitter, "ActionInvoked", "us", (self.next_id, self.answer))
             connection.send(signal_message)

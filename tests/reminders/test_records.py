@@ -142,8 +142,7 @@ async def test_progress_screen_shows_adherence_only_with_reminders(tmp_path: Pat
         line = app.screen.query_one("#adherence", Static)
         assert line.display
         assert str(line.render()) == (
-            "Reminders followed by a session within 10 min: "
-            "this week 1 of 1 · 12 weeks 1 of 1 (100%)"
+            "Reminders followed within 10 min: this week 1 of 1 · 12 weeks 1 of 1 (100%)"
         )
     store.close()
 

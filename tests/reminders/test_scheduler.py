@@ -30,7 +30,7 @@ class Run:
     def step(self, away_since: datetime | None = None, held: bool = False) -> Decision:
         self.now += MINUTE
         self.scheduler.observe(self.now, away_since)
-        decision = self.scheduler.decide(self.now, held)
+        decision = self.scheduler.decide(self.now, lambda: held)
         if decision.remind:
             self.reminders.append(self.now)
             self.scheduler.shown(self.now)

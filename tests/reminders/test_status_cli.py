@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -168,4 +169,5 @@ def test_remind_once_decides_and_exits(
     )
     assert main(["remind", "--once"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("time to stretch: ") and " — run: stretchtui run desk-" in out
+    assert out.startswith("time to stretch: ")
+    assert re.search(r" — run: \S*(stretchtui|python\S* -m stretchtui) run desk-", out)

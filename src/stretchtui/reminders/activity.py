@@ -9,6 +9,7 @@ a suspend is then still seen as a jump of the wall clock (see runner.py).
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -63,6 +64,9 @@ class Activity:
     def poll(self, now: datetime) -> Presence:
         slept_from = self._read_logind(now)
         idle_since = self._idle_since(now)
+        if self.session is not None:
+            with contextlib.suppress(BusUnavailable):
+                self.session.pending()  # nothing is subscribed here: drop what came anyway
         candidates = [moment for moment in (idle_since, self.locked_since) if moment is not None]
         return Presence(min(candidates) if candidates else None, slept_from)
 

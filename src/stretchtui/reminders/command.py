@@ -50,10 +50,12 @@ def _log(message: str) -> None:
 
 
 def base_command() -> list[str]:
-    """argv that runs this stretchtui with the same folders, wherever it is started from."""
+    """argv that starts this same stretchtui from anywhere (a tmux popup, a systemd unit)."""
+    script = os.path.abspath(sys.argv[0]) if sys.argv and sys.argv[0] else ""
+    if os.path.basename(script) == "stretchtui" and os.access(script, os.X_OK):
+        return [script]  # the executable we were started as
     executable = shutil.which("stretchtui")
-    prefix = [executable] if executable else [sys.executable, "-m", "stretchtui"]
-    return prefix
+    return [executable] if executable else [sys.executable, "-m", "stretchtui"]
 
 
 def build_environment(paths: AppPaths) -> Environment:
@@ -74,6 +76,8 @@ def build_environment(paths: AppPaths) -> Environment:
     from stretchtui.reminders.tmux import Tmux
 
     prefix = base_command()
+    # What the person types: plain `stretchtui` when that is on their PATH.
+    typed = ["stretchtui"] if shutil.which("stretchtui") else prefix
     folders = ["--config-dir", str(paths.config_dir), "--data-dir", str(paths.data_dir)]
 
     def settings() -> ReminderSettings:
@@ -82,7 +86,6 @@ def build_environment(paths: AppPaths) -> Environment:
             _log(warning)
         return loaded.settings.reminders
 
-    reminder_settings = load_settings(paths.config_file).settings.reminders
     notifiers: list[Notifier] = []
     session_bus = open_bus(session_bus_address())
     if session_bus is not None:
@@ -93,7 +96,7 @@ def build_environment(paths: AppPaths) -> Environment:
     tmux = Tmux()
     if tmux.executable is not None:
         notifiers.append(TmuxMessageNotifier(tmux))
-    notifiers.append(TerminalNotifier(sys.stdout, bell=reminder_settings.bell))
+    notifiers.append(TerminalNotifier(sys.stdout))
     launcher = ChoosingLauncher(TmuxLauncher(tmux), TerminalLauncher())
 
     activity_bus = open_bus(session_bus_address())
@@ -110,7 +113,7 @@ def build_environment(paths: AppPaths) -> Environment:
         settings_changed=lambda: modified(paths.config_file),
         routines=lambda: available_routines(paths),
         command=lambda routine_id: [*prefix, "run", routine_id, *folders],
-        shown_command=lambda routine_id: shlex.join(["stretchtui", "run", routine_id]),
+        shown_command=lambda routine_id: shlex.join([*typed, "run", routine_id]),
         notifiers=notifiers,
         launcher=launcher,
         presence=presence,
@@ -136,11 +139,19 @@ def available_routines(paths: AppPaths) -> dict[str, RoutineInfo]:
 
 def remind(paths: AppPaths, once: bool) -> int:
     """Run the scheduler (until a signal) or, with `once`, decide once."""
+    from stretchtui.reminders.notifier import DesktopNotifier
     from stretchtui.reminders.runner import Runner
 
     with stop_on_signals():
         try:
             env = build_environment(paths)
+            if once:
+                # Nobody stays to hear a button or open a session: the reminder names the
+                # command instead.
+                env.launcher = None
+                for notifier in env.notifiers:
+                    if isinstance(notifier, DesktopNotifier):
+                        notifier.actions = False
             runner = Runner(env, once=once)
             if not once:
                 names = ", ".join(n.name for n in env.notifiers)

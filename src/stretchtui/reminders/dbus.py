@@ -168,11 +168,6 @@ class Bus:
         while (message := self._connection.parser.get_next_message()) is not None:
             self._keep(message)
 
-    def has_pending(self) -> bool:
-        """Whether signals are already read and waiting (select() would not wake for them)."""
-        self._drain()
-        return bool(self._signals)
-
     def _keep(self, message: Any) -> None:
         from jeepney import MessageType
         from jeepney.low_level import HeaderFields

@@ -35,6 +35,7 @@ class Reminder:
     can_snooze: bool
     snooze_minutes: int
     can_start: bool  # a launcher can open the session when the person picks Start
+    bell: bool = False  # the terminal line may ring the bell (config's reminders.bell)
 
     @property
     def title(self) -> str:
@@ -96,10 +97,13 @@ class DesktopNotifier:
         self._answers: list[Answer] = []
         self.bus.subscribe(f"type='signal',interface='{NOTIFICATIONS}',path='{NOTIFICATIONS_PATH}'")
         try:
-            capabilities = self._call("GetCapabilities")[0]
-            self.actions = "actions" in capabilities
             self.server = str(self._call("GetServerInformation")[0])
-        except (CallFailed, BusUnavailable, IndexError, TypeError):
+        except (CallFailed, IndexError, TypeError) as error:
+            # No server on the bus (and none it can start): the fallbacks take over.
+            raise BusUnavailable(f"no notification server ({error})") from error
+        try:
+            self.actions = "actions" in self._call("GetCapabilities")[0]
+        except (CallFailed, IndexError, TypeError):
             self.actions = False
 
     def show(self, reminder: Reminder) -> bool:
@@ -139,6 +143,13 @@ class DesktopNotifier:
             self.current = 0
 
     def answers(self) -> list[Answer]:
+        self._collect()
+        answers, self._answers = self._answers, []
+        return answers
+
+    def _collect(self) -> None:
+        """Turn the signals that came in into answers to the current notification; every
+        other message is dropped, so the connection never stays readable for nothing."""
         try:
             signals = self.bus.pending()
         except BusUnavailable:
@@ -156,8 +167,6 @@ class DesktopNotifier:
                 # Closed by the person (reason 2), not expired: a dismissal is a skip.
                 self._answers.append(Answer.SKIP)
                 self.current = 0
-        answers, self._answers = self._answers, []
-        return answers
 
     def inhibited(self) -> bool:
         """KDE (and servers following it) expose `Inhibited`; GNOME keeps do-not-disturb in
@@ -174,7 +183,8 @@ class DesktopNotifier:
         return self.bus.fileno()
 
     def ready(self) -> bool:
-        return self.bus.has_pending()
+        self._collect()
+        return bool(self._answers)
 
     def close(self) -> None:
         self.withdraw()
@@ -245,13 +255,12 @@ class TerminalNotifier:
 
     name = "terminal line"
 
-    def __init__(self, out: TextIO | None = None, bell: bool = False) -> None:
+    def __init__(self, out: TextIO | None = None) -> None:
         self.out = out or sys.stdout
-        self.bell = bell
 
     def show(self, reminder: Reminder) -> bool:
         try:
-            self.out.write(("\a" if self.bell else "") + reminder.line + "\n")
+            self.out.write(("\a" if reminder.bell else "") + reminder.line + "\n")
             self.out.flush()
         except (OSError, ValueError):
             return False

@@ -113,7 +113,10 @@ class Runner:
             self._withdraw("missed", now)  # a long enough break took the reminder away
         self._check_sessions(now)
         self._handle_answers(now)
-        held = any(notifier.inhibited() for notifier in env.notifiers[:1])
+
+        def held() -> bool:
+            return any(notifier.inhibited() for notifier in env.notifiers[:1])
+
         decision = self.scheduler.decide(now, held)
         if decision.remind:
             if decision.repeat:
@@ -158,11 +161,13 @@ class Runner:
             self._withdraw(None, now)
 
     def _handle_answers(self, now: datetime) -> None:
-        notifier = self._notifier
-        if notifier is None or self._reminder is None:
-            return
-        for answer in notifier.answers():
-            self._answer(answer, now)
+        for notifier in self.env.notifiers:
+            # Every notifier is asked, so what arrived is read (and an idle socket stays quiet);
+            # only the one showing the reminder is listened to.
+            answers = notifier.answers()
+            if notifier is self._notifier and self._reminder is not None:
+                for answer in answers:
+                    self._answer(answer, now)
 
     def _answer(self, answer: Answer, now: datetime) -> None:
         reminder, reminder_id = self._reminder, self._reminder_id
@@ -190,6 +195,10 @@ class Runner:
             self.settings.routine, local, self._previous_routine, routines.keys()
         )
         if routine_id is None and self.settings.routine != "auto":
+            self.env.log(
+                f"reminders.routine: no usable routine {self.settings.routine!r}; "
+                "offering the desk pairing for the hour"
+            )
             routine_id = choose_routine("auto", local, self._previous_routine, routines.keys())
         info = routines.get(routine_id or "")
         if info is None:
@@ -205,6 +214,7 @@ class Runner:
             can_snooze=decision.can_snooze,
             snooze_minutes=self.settings.snooze // 60,
             can_start=launcher is not None and launcher.available(),
+            bell=self.settings.bell,
         )
         for notifier in self.env.notifiers:
             if notifier.show(reminder):

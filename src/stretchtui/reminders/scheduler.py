@@ -11,6 +11,7 @@ long, or any finished session, starts the interval again.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
@@ -118,8 +119,9 @@ class Scheduler:
     def can_snooze(self) -> bool:
         return self.snoozes < self.settings.max_snoozes
 
-    def decide(self, now: datetime, held: bool = False) -> Decision:
-        """Whether to remind now. Call `observe(now)` first."""
+    def decide(self, now: datetime, held: Callable[[], bool] = lambda: False) -> Decision:
+        """Whether to remind now. Call `observe(now)` first. `held` says whether the desktop
+        asks for quiet; it is asked only when a reminder is due (it may cost a D-Bus call)."""
         settings = self.settings
         if not in_work_hours(settings, now, self.tz):
             start = next_work_start(settings, now, self.tz)
@@ -135,7 +137,7 @@ class Scheduler:
             waited = (now - self.showing_since).total_seconds()
             if waited < settings.snooze:
                 return self._decision(False, Phase.SHOWING, now, settings.snooze - waited)
-            if held:
+            if held():
                 return self._decision(False, Phase.HELD, now, MAX_CHECK)
             # Unanswered for a snooze's length: it counts as one, and comes again.
             self.snoozes += 1
@@ -149,7 +151,7 @@ class Scheduler:
             left = settings.every - self.work_seconds
             if left > 0:
                 return self._decision(False, Phase.WORKING, self._projected(now), left)
-        if held:
+        if held():
             return self._decision(False, Phase.HELD, now, MAX_CHECK)
         return self._decision(True, Phase.SHOWING, now, settings.snooze)
 

@@ -97,7 +97,7 @@ class ProgressScreen(Screen[None]):
         adherence = self.query_one("#adherence", Static)
         summary = adherence_summary(stats.adherence)
         adherence.display = summary is not None  # no line at all until reminders are in use
-        adherence.update(Text(f"Reminders followed by a session within 10 min: {summary}"))
+        adherence.update(Text(f"Reminders followed within 10 min: {summary}"))
         self.query_one("#totals", Static).update(self.totals_text(stats))
 
     def streak_text(self, stats: Stats) -> Text:
