@@ -257,3 +257,26 @@ def test_a_routine_file_gone_cannot_be_resumed(
     err = capsys.readouterr().err
     assert "cannot resume Quick test: its routine file" in err
     assert "quick.yaml) is gone or has errors now" in err
+
+
+def test_resume_at_a_speed_previews_the_rest_and_keeps_the_session_to_resume(
+    quick: Path, isolated_dirs: dict[str, Path]
+) -> None:
+    session_id = stop_early(isolated_dirs, quick, timedelta(minutes=10))
+    preview = stretchtui("resume", "--plain", "--no-sound", "--speed", "50")
+    assert preview.returncode == 0, preview.stderr
+    lines = preview.stdout.splitlines()
+    assert lines[0].startswith("Resuming Quick test from stretch 2 of 3 (Bridge)")
+    assert "Note: --speed 50 only previews the rest; the stopped session is kept" in lines[2]
+    assert "[00:00] Get ready: Bridge." in lines
+    records = {record["id"]: record for record in history_json()}
+    assert records.pop(session_id)["status"] == "ended_early"
+    [(_, shown)] = records.items()
+    assert shown["status"] == "preview"
+    # The preview is never offered; the stopped session still is, and goes on for real.
+    resumed = stretchtui("resume", "--plain", "--no-sound")
+    assert resumed.returncode == 0, resumed.stderr
+    assert resumed.stdout.startswith("Resuming Quick test from stretch 2 of 3 (Bridge)")
+    statuses = {record["id"]: record["status"] for record in history_json()}
+    assert statuses[session_id] == "completed"
+    assert sorted(statuses.values()) == ["completed", "preview"]
