@@ -4,8 +4,11 @@ and dismissals, and stray signals that must not keep `remind` awake."""
 from __future__ import annotations
 
 import selectors
+import socket
+import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -109,3 +112,35 @@ def test_stray_signals_are_read_and_dropped(
     assert not notifier.ready()
     assert notifier.answers() == []
     assert not readable(notifier.bus), "nothing left to wake the scheduler for"
+
+
+def test_a_bus_that_accepts_and_then_hangs_costs_at_most_the_timeout(tmp_path: Path) -> None:
+    """A socket that completes the D-Bus handshake and then never answers Hello."""
+    path = str(tmp_path / "hung-bus")
+    listener = socket.socket(socket.AF_UNIX)
+    listener.bind(path)
+    listener.listen(1)
+    stop = threading.Event()
+
+    def serve() -> None:
+        connection, _ = listener.accept()
+        with connection:
+            connection.recv(1)  # the credentials byte
+            while not stop.is_set():
+                data = connection.recv(4096)
+                if not data:
+                    return
+                if data.startswith(b"AUTH"):
+                    connection.sendall(b"OK 1234deadbeef1234deadbeef1234dead\r\n")
+                # after BEGIN: the Hello is read and never answered
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        started = time.monotonic()
+        with pytest.raises(BusUnavailable, match="did not answer Hello in time"):
+            Bus(f"unix:path={path}", timeout=0.5)
+        assert time.monotonic() - started < 2.0
+    finally:
+        stop.set()
+        listener.close()

@@ -55,7 +55,7 @@ class Bus:
 
     def __init__(self, address: str, timeout: float = CALL_TIMEOUT) -> None:
         from jeepney.bus import get_connectable_addresses
-        from jeepney.io.blocking import DBusConnection, prep_socket
+        from jeepney.io.blocking import prep_socket
 
         self.timeout = timeout
         self._signals: list[Signal] = []
@@ -64,14 +64,14 @@ class Bus:
             sock = prep_socket(target, timeout=timeout)
         except (OSError, ValueError, StopIteration, RuntimeError) as error:
             raise BusUnavailable(f"cannot connect to D-Bus at {address}: {error}") from error
-        # DBusConnection says Hello without a time limit; the socket's own timeout bounds it.
-        sock.settimeout(timeout)
         try:
-            self._connection = DBusConnection(sock)
+            self._connection = _connect(sock, timeout)
+        except TimeoutError as error:
+            sock.close()
+            raise BusUnavailable(f"D-Bus at {address} did not answer Hello in time") from error
         except (OSError, ValueError) as error:
             sock.close()
             raise BusUnavailable(f"D-Bus at {address} did not answer: {error}") from error
-        sock.settimeout(None)
         self.unique_name: str = self._connection.unique_name
 
     def fileno(self) -> int:
@@ -184,6 +184,23 @@ class Bus:
             )
         )
         del self._signals[:-256]  # a flood of signals must not grow memory without end
+
+
+def _connect(sock: Any, timeout: float) -> Any:
+    """jeepney's DBusConnection, but its Hello waits at most `timeout` (jeepney's own waits
+    for ever, and a bus that accepted the socket and then hung would stop `remind`)."""
+    from jeepney.bus_messages import message_bus
+    from jeepney.io.blocking import DBusConnection, DBusConnectionBase, Proxy
+    from jeepney.io.common import MessageFilters
+
+    class TimedConnection(DBusConnection):  # type: ignore[misc]
+        def __init__(self) -> None:
+            DBusConnectionBase.__init__(self, sock)
+            self._filters = MessageFilters()
+            self.bus_proxy = Proxy(message_bus, self, timeout=timeout)
+            self.unique_name = self.bus_proxy.Hello()[0]
+
+    return TimedConnection()
 
 
 def open_bus(address: str | None, timeout: float = CALL_TIMEOUT) -> Bus | None:
