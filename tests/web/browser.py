@@ -210,6 +210,10 @@ class Browser:
         """The cue sounds the page was asked to play, oldest first."""
         return list(self.driver.execute_script("return window.stretchtuiCues || []"))
 
+    def played(self) -> list[str]:
+        """The cue sounds the page did play (fetched, decoded and started), oldest first."""
+        return list(self.driver.execute_script("return window.stretchtuiPlayed || []"))
+
     def screenshot(self, path: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.driver.save_screenshot(str(path))

@@ -6,6 +6,9 @@ from collections.abc import AsyncIterator, Callable, Coroutine
 from typing import Any
 
 import pytest
+
+pytest.importorskip("aiohttp", reason="the web extra is not installed (scripts/setup installs it)")
+
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 

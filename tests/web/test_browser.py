@@ -24,6 +24,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+pytest.importorskip("selenium", reason="selenium is in the dev extra (scripts/setup installs it)")
+
 from .browser import Browser, Served, chromium_paths, serve_env, stretchtui_command
 
 pytestmark = [
@@ -158,6 +160,9 @@ def test_desk_session_in_the_page_runs_to_summary_and_check_in_is_in_history(
     cues = page.cues()
     assert "start" in cues
     assert cues[-1] == "done"
+    # And played them: the keys allowed sound, and the files came through the token's cookie.
+    page.wait_until(lambda _: "done" in page.played(), 3, "the page to play the chord")
+    assert "start" in page.played()
     page.wait_for("Done")
     page.press("1", "n")
     page.screenshot(screenshots / "serve-summary.png")

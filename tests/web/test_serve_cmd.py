@@ -30,6 +30,7 @@ def test_bad_port_is_a_usage_error(port: str, capsys: pytest.CaptureFixture[str]
 
 
 def test_a_port_already_taken_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("textual_serve", reason="the web extra is not installed")
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()

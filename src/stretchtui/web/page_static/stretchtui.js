@@ -13,8 +13,10 @@
   let current = null;
   let glowTimer = null;
 
-  // What the page was asked to play, newest last (for tests and for curious people).
+  // What the page was asked to play, and what it did play (not held back by the
+  // browser's autoplay rule), newest last: for tests and for curious people.
   window.stretchtuiCues = [];
+  window.stretchtuiPlayed = [];
 
   function unlock() {
     const AudioContextClass = window.AudioContext || window.webkitAudioContext;
@@ -97,6 +99,7 @@
       stop();
       source.start();
       current = source;
+      window.stretchtuiPlayed.push(name);
     } catch (error) {
       glow();
     }
