@@ -48,19 +48,15 @@ class Listening:
     token: str | None
 
     def urls(self) -> list[tuple[str, str]]:
-        """(label, url) pairs: this machine, and the network when listening beyond it."""
-        query = "" if self.token is None else f"/?token={self.token}"
-        tail = f":{self.port}{query or '/'}"
-        if is_loopback(self.host):
-            name = f"[{self.host}]" if ":" in self.host else self.host
-            return [("Open", f"http://{name}{tail}")]
-        urls = [("On this machine", f"http://127.0.0.1{tail}")]
+        """(label, url) pairs: this machine's, and the network's when listening on every address."""
+        tail = f":{self.port}/" + ("" if self.token is None else f"?token={self.token}")
         if self.host in ("", "0.0.0.0", "::"):
-            urls.append(("On your network", f"http://{lan_address()}{tail}"))
-        else:
-            name = f"[{self.host}]" if ":" in self.host else self.host
-            urls.append(("On your network", f"http://{name}{tail}"))
-        return urls
+            return [
+                ("On this machine", f"http://127.0.0.1{tail}"),
+                ("On your network", f"http://{lan_address()}{tail}"),
+            ]
+        name = f"[{self.host}]" if ":" in self.host else self.host
+        return [("Open", f"http://{name}{tail}")]
 
 
 def lan_address() -> str:
