@@ -122,6 +122,17 @@ def test_stats_table_reads_like_a_summary(
     assert main(["stats"]) == 0
     out = capsys.readouterr().out
     assert "Streak:" in out and "Sessions: 3 (2 completed)" in out and "hamstrings" in out
+    assert "Streak: 0 days now, best 1 (" in out
+
+
+def test_stats_says_one_day_not_one_days(
+    isolated_dirs: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = open_store(isolated_dirs["data"] / "history.sqlite3")
+    record_session(store, "desk-coffee-break", datetime.now().astimezone())
+    store.close()
+    assert main(["stats"]) == 0
+    assert "Streak: 1 day now, best 1 (" in capsys.readouterr().out
 
 
 FORMULAS = [

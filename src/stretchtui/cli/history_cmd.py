@@ -263,8 +263,8 @@ def show_stats(context: CliContext, args: argparse.Namespace) -> int:
     weekdays = stats.mode.value == "weekdays"
     rule = "weekends never break it" if weekdays else "a day counts with one completed session"
     out.print(
-        f"Streak: {stats.streaks.current} {'weekdays' if weekdays else 'days'} now, "
-        f"best {stats.streaks.best} ({rule})"
+        f"Streak: {stats.streaks.current} {'weekday' if weekdays else 'day'}"
+        f"{'' if stats.streaks.current == 1 else 's'} now, best {stats.streaks.best} ({rule})"
     )
     out.print(
         f"Sessions: {stats.sessions} ({stats.completed} completed), "
