@@ -115,7 +115,8 @@ def _late_history_warning(services: Services) -> None:
     from stretchtui.plain import LineWriter
     from stretchtui.textsafe import visible
 
-    services.store.flush()
+    # Every write is handed over by now (the check-in too): closing waits for them, briefly.
+    services.store.close()
     warning = services.store.warning
     if warning and warning not in services.warnings:
         LineWriter(sys.stdout).line(f"Note: {visible(warning)}")

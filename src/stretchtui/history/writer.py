@@ -51,6 +51,7 @@ class HistoryWriter:
         self._unfinished = 0  # queued plus the one being written
         self._stopping = False
         self._gone = False
+        self._late = False
         self._thread = threading.Thread(target=self._loop, name="history-writer", daemon=True)
         self._thread.start()
 
@@ -87,8 +88,14 @@ class HistoryWriter:
         return True
 
     def _wait(self, timeout: float) -> bool:
-        """With the condition held: wait until nothing is left to write, or the thread is gone."""
-        self._changed.wait_for(lambda: self._unfinished == 0 or self._gone, timeout)
+        """With the condition held: wait until nothing is left to write, or the thread is gone.
+
+        Once a wait has run out, the writer counts as late until its write finishes: nobody
+        waits on it again meanwhile, so a stuck write costs one wait, not one per event.
+        """
+        if not self._late:
+            done = self._changed.wait_for(lambda: self._unfinished == 0 or self._gone, timeout)
+            self._late = not done
         return self._unfinished == 0
 
     def _loop(self) -> None:
@@ -107,6 +114,7 @@ class HistoryWriter:
                 finally:
                     with self._changed:
                         self._unfinished -= 1
+                        self._late = False
                         self._changed.notify_all()
         finally:
             # However the thread ends, nobody may wait for it any longer.
