@@ -358,3 +358,56 @@ def test_with_keys_after_time_away_it_waits_for_space() -> None:
     assert told == ["[00:27] Paused while away (20 seconds). Press space to go on."]
     assert lines[lines.index(told[0]) + 1] == "[00:45] Resumed."
     assert store.results[0].paused_seconds == pytest.approx(38.0)
+
+
+def test_r_starts_the_current_stretch_again() -> None:
+    code, lines, store = play([(8.0, "r")])
+    assert code == 0
+    assert "[00:08] Restarted." in lines
+    assert lines[lines.index("[00:08] Restarted.") + 1] == "[00:08] Get ready: Twist (RIGHT side)."
+    assert store.results[0].status is SessionStatus.COMPLETED
+
+
+def test_the_keys_line_names_restart() -> None:
+    _, lines, _ = play()
+    assert lines[1] == (
+        "Keys: space pause/resume, n skip, b back, r restart, + ten seconds more, m mute, q end."
+    )
+
+
+def test_the_config_keymap_moves_keys_in_plain_mode_too() -> None:
+    session, wait, player, store, out = setup([(3.0, " "), (4.0, "p"), (9.0, "p"), (12.0, "k")])
+    keymap = {"session.pause": "p", "session.resume": "p", "session.end": "k"}
+    assert run_plain(session, player, out, wait=wait, keys=True, keymap=keymap) == 0
+    lines = out.getvalue().splitlines()
+    assert lines[1].startswith("Keys: p pause/resume, n skip, b back, r restart,")
+    assert lines[1].endswith("k end.")
+    said = [line[8:] for line in lines if line.startswith("[")]
+    assert "Paused. Press p to go on." in said and "Resumed." in said
+    assert said.count("Paused. Press p to go on.") == 1  # space no longer pauses
+    assert "[00:12] Ended." in lines
+    assert store.results[0].paused_seconds == pytest.approx(5.0)
+
+
+def test_waiter_reads_arrow_keys_by_name_and_ignores_other_sequences() -> None:
+    main_fd, child_fd = os.openpty()
+    try:
+        with (
+            os.fdopen(child_fd, "r", closefd=False) as terminal,
+            TerminalWaiter(stdin=terminal) as waiter,
+        ):
+            os.write(main_fd, b"\x1b[C\x1b[1;5Dq\x1b")
+            assert waiter(30.0) == "right"
+            assert waiter(30.0) == ""
+            assert waiter(30.0) == "q"
+            assert waiter(30.0) == "\x1b"
+    finally:
+        os.close(main_fd)
+        os.close(child_fd)
+
+
+def test_arrows_skip_and_go_back_but_esc_does_not_end_without_asking() -> None:
+    code, lines, store = play([(1.0, "\x1b"), (2.0, "right"), (3.0, "left")])
+    assert code == 0
+    assert "[00:02] Skipped." in lines and "[00:03] Back." in lines
+    assert store.results[0].status is SessionStatus.COMPLETED

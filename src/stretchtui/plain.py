@@ -3,82 +3,63 @@
 Each line is `[MM:SS] text`, where the time is the session's elapsed time on its
 clock since the start, pauses included (so a log shows when things happened).
 The loop sleeps until the engine's next due instant (and looks at least once a
-second, so that if the program is stopped the engine knows when).
+second, so that if the program is stopped the engine knows when). This module
+drives the session; plain_terminal reads keys and signals, plain_summary closes.
 """
 
 from __future__ import annotations
 
-import contextlib
 import math
-import os
-import select
-import signal
-import sys
-import termios
-import time
-import tty
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from types import FrameType, TracebackType
-from typing import Any, TextIO
+from collections.abc import Callable, Iterable, Mapping
+from typing import TextIO
 
 from stretchtui.audio import SoundPlayer
+from stretchtui.cue_fanout import CueFanout
 from stretchtui.cues import Cue, spoken_duration
 from stretchtui.guidance import STOP_ON_PAIN
 from stretchtui.kinds import CueKind
 from stretchtui.plain_coach import Stopped, ask_checkin
-from stretchtui.records import CheckIn, SessionStatus
+from stretchtui.plain_summary import print_summary
+from stretchtui.plain_terminal import (
+    STOP_SIGNALS,
+    Event,
+    LineWriter,
+    Stop,
+    TerminalWaiter,
+    Wait,
+    stamp,
+)
+from stretchtui.records import CheckIn
 from stretchtui.session import Away, Session
-from stretchtui.textsafe import visible
+from stretchtui.session_keys import key_name, session_keys, shown_key
+from stretchtui.session_view import away_line
+
+__all__ = [
+    "STOP_SIGNALS",
+    "Event",
+    "LineWriter",
+    "Stop",
+    "TerminalWaiter",
+    "Wait",
+    "run_plain",
+    "stamp",
+]
 
 EXIT_OK = 0
-STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
-
-KEYS_HELP = "Keys: space pause/resume, n skip, b back, + ten seconds more, m mute, q end."
 HANDS_FREE_HELP = "Hands-free: no keys are read. Ctrl+C ends the session and keeps the record."
 
 
-@dataclass(frozen=True)
-class Stop:
-    """A signal asked the session to end (Ctrl+C, kill, a closed terminal)."""
+def keys_help(keys: Mapping[str, tuple[str, ...]]) -> str:
+    """The keys line, with the person's own keys where their keymap moved them."""
 
-    signum: int
+    def key(binding: str) -> str:
+        return shown_key(keys, f"session.{binding}")
 
-    @property
-    def exit_code(self) -> int:
-        return 128 + self.signum
-
-
-Event = str | Stop | None
-"""What a wait ends with: a key pressed, a stop request, or None when the time ran out."""
-
-Wait = Callable[[float | None], Event]
-"""Wait up to this many session-clock seconds (None: until something happens)."""
-
-
-class LineWriter:
-    """Writes whole lines and flushes each; goes quiet if the terminal or pipe has gone."""
-
-    def __init__(self, out: TextIO) -> None:
-        self._out = out
-        self.gone = False
-
-    def line(self, text: str) -> None:
-        if self.gone:
-            return
-        try:
-            # Routine text is data: a control character in it is spelled out, never obeyed.
-            self._out.write(visible(text) + "\n")
-            self._out.flush()
-        except (BrokenPipeError, OSError, ValueError):
-            # ValueError: the stream was closed under us. Either way nobody is reading.
-            self.gone = True
-
-
-def stamp(seconds: float) -> str:
-    """`[MM:SS]` for a session time; minutes keep counting past an hour."""
-    whole = max(0, math.floor(seconds))
-    return f"[{whole // 60:02d}:{whole % 60:02d}]"
+    return (
+        f"Keys: {key('pause')} pause/resume, {key('skip')} skip, {key('back')} back, "
+        f"{key('restart')} restart, {key('extend')} ten seconds more, {key('mute')} mute, "
+        f"{key('end')} end."
+    )
 
 
 def run_plain(
@@ -89,12 +70,14 @@ def run_plain(
     wait: Wait,
     keys: bool = False,
     notices: Iterable[str] = (),
+    keymap: Mapping[str, str] | None = None,
     save_checkin: Callable[[CheckIn], None] | None = None,
 ) -> int:
     """Run `session` to its end, printing each cue; returns the exit code.
 
     `wait` is how time passes: the real terminal waiter, or a fake one in tests.
     `keys` says whether `wait` can return key presses (only changes the help line).
+    `keymap` moves the session's keys (config.yaml's, by binding id: session.pause, …).
     With `save_checkin`, the check-in follows the summary (plain_coach.ask_checkin).
     """
     writer = LineWriter(out)
@@ -104,22 +87,31 @@ def run_plain(
 
     explained: set[int | None] = set()
 
-    def announce(cues: list[Cue]) -> None:
-        for cue in cues:
-            player.play(cue)
-            say(cue.text)
-            segment = cue.segment
-            how = " ".join(segment.how.split())
-            # Nobody can see the screen in plain mode, so say how to do a stretch the first
-            # time it comes up (not again in every round).
-            if (
-                how
-                and cue.kind is CueKind.SEGMENT_START
-                and segment.kind.traits.explained
-                and segment.step_index not in explained
-            ):
-                explained.add(segment.step_index)
-                say(f"How: {how}")
+    def show(cue: Cue) -> None:
+        say(cue.text)
+        segment = cue.segment
+        how = " ".join(segment.how.split())
+        # Nobody can see the screen in plain mode, so say how to do a stretch the first
+        # time it comes up (not again in every round).
+        if (
+            how
+            and cue.kind is CueKind.SEGMENT_START
+            and segment.kind.traits.explained
+            and segment.step_index not in explained
+        ):
+            explained.add(segment.step_index)
+            say(f"How: {how}")
+
+    fanout = CueFanout(player, [show])
+    announce = fanout.send
+    bound = session_keys(keymap)
+    if "session.end" not in (keymap or {}):
+        # Here q ends at once, without asking: Esc, easy to hit, ends only if the keymap says.
+        bound["session.end"] = tuple(key for key in bound["session.end"] if key != "escape")
+    actions: dict[str, list[str]] = {}
+    for binding, names in bound.items():
+        for name in names:
+            actions.setdefault(name, []).append(binding.removeprefix("session."))
 
     plan = session.plan
     writer.line(
@@ -129,7 +121,7 @@ def run_plain(
     )
     for notice in notices:
         writer.line(f"Note: {notice}")
-    writer.line(KEYS_HELP if keys else HANDS_FREE_HELP)
+    writer.line(keys_help(bound) if keys else HANDS_FREE_HELP)
     writer.line(STOP_ON_PAIN)
 
     exit_code = EXIT_OK
@@ -143,13 +135,15 @@ def run_plain(
             say("Stopped.")
             break
         if event is not None:
-            announce(_press(session, player, event, say))
+            pressed = actions.get(key_name(event), [])
+            announce(_press(session, fanout, pressed, say, bound))
         announce(session.update())
         if session.away is not None and session.away is not told_away:
             told_away = session.away
             announce(_came_back(session, say, keys=keys))
 
-    _summary(session, writer)
+    if session.result is not None:
+        print_summary(session.result, writer.line)
     if save_checkin is not None and exit_code == EXIT_OK:
         try:
             ask_checkin(wait, writer.line, save_checkin, keys=keys)
@@ -163,166 +157,56 @@ def _came_back(session: Session, say: Callable[[str], None], *, keys: bool) -> l
     """The program was stopped (a closed lid, SIGSTOP): say so, and go on or wait for space."""
     away = session.away
     assert away is not None
-    gone = spoken_duration(max(1, round(away.seconds)))
-    if keys:
-        say(f"Paused while away ({gone}). Press space to go on.")
-        return []
+    say(away_line(away.seconds, keys=keys))
     # Hands-free, nobody can press a key: carry on from where it stopped.
-    say(f"Paused while away ({gone}); going on from where it stopped.")
-    return session.resume()
+    return [] if keys else session.resume()
 
 
 def _press(
-    session: Session, player: SoundPlayer, key: str, say: Callable[[str], None]
+    session: Session,
+    fanout: CueFanout,
+    bound_to: list[str],
+    say: Callable[[str], None],
+    keys: Mapping[str, tuple[str, ...]],
 ) -> list[Cue]:
-    if key == " ":
+    """What a key does, by what it is bound to (pause, skip, …; space is pause and resume)."""
+    paused, muted = session.is_paused, fanout.muted
+    # Of a key's actions, the one that applies now (as the screen's footer offers only it).
+    usable = [
+        name
+        for name in bound_to
+        if not (name == "pause" and paused or name == "resume" and not paused)
+        and not (name == "mute" and muted or name == "unmute" and not muted)
+    ]
+    action = usable[0] if usable else ""
+    if action in ("pause", "resume"):
         cues = session.toggle_pause()
         if not session.is_finished:
-            say("Paused. Press space to go on." if session.is_paused else "Resumed.")
+            go_on = shown_key(keys, "session.resume")
+            say(f"Paused. Press {go_on} to go on." if session.is_paused else "Resumed.")
         return cues
-    if key in ("n", "N"):
+    if action == "skip":
         say("Skipped.")
         return session.skip()
-    if key in ("b", "B"):
+    if action == "back":
         say("Back.")
         return session.back()
-    if key == "+":
+    if action == "restart":
+        say("Restarted.")
+        return session.restart()
+    if action == "extend":
         if session.extend():
             say(f"Ten seconds more: {spoken_duration(math.ceil(session.remaining))} left.")
         else:
             say("No more time can be added here.")
         return []
-    if key in ("m", "M"):
-        player.set_muted(not player.muted)
-        say("Sound off." if player.muted else "Sound on.")
+    if action in ("mute", "unmute"):
+        say("Sound off." if fanout.toggle_mute() else "Sound on.")
         return []
-    if key in ("q", "Q"):
+    if action == "keys":
+        say(keys_help(keys))
+        return []
+    if action == "end":
         session.end()
         say("Ended.")
     return []
-
-
-def _summary(session: Session, writer: LineWriter) -> None:
-    result = session.result
-    if result is None:
-        return
-    done, skipped = result.stretches()
-    writer.line("")
-    if result.status is SessionStatus.COMPLETED:
-        writer.line("Session complete.")
-    else:
-        writer.line("Session ended early; what you did is saved.")
-    writer.line(f"Done: {', '.join(done) if done else 'none'}")
-    writer.line(f"Skipped: {', '.join(skipped) if skipped else 'none'}")
-    writer.line(
-        f"Active time: {spoken_duration(round(result.active_seconds))}, "
-        f"paused: {spoken_duration(round(result.paused_seconds))}"
-    )
-    writer.line(f"Status: {result.status.value}")
-
-
-class TerminalWaiter:
-    """The real `Wait`: sleeps on the OS, reads single keys when stdin is a terminal.
-
-    Use it as a context manager: it takes over SIGINT, SIGTERM and SIGHUP (so
-    they end the session instead of killing it mid-write) and puts a terminal
-    into cbreak mode; leaving the block always restores both.
-    """
-
-    def __init__(self, speed: float = 1.0, stdin: TextIO | None = None) -> None:
-        self._speed = speed
-        self._stdin = stdin if stdin is not None else sys.stdin
-        self._fd: int | None = None
-        self._saved_tty: list[Any] | None = None
-        self._saved_handlers: dict[int, object] = {}
-        self._saved_wakeup = -1
-        self._wake_r = -1
-        self._wake_w = -1
-        self._signal: int | None = None
-        self._pending = ""
-
-    @property
-    def reads_keys(self) -> bool:
-        return self._fd is not None
-
-    def __enter__(self) -> TerminalWaiter:
-        self._wake_r, self._wake_w = os.pipe()
-        os.set_blocking(self._wake_w, False)
-        os.set_blocking(self._wake_r, False)
-        # A signal writes a byte here, so a select() in progress wakes at once.
-        self._saved_wakeup = signal.set_wakeup_fd(self._wake_w, warn_on_full_buffer=False)
-        for signum in STOP_SIGNALS:
-            self._saved_handlers[signum] = signal.signal(signum, self._on_signal)
-        try:
-            fd = self._stdin.fileno()
-            if os.isatty(fd):
-                self._saved_tty = termios.tcgetattr(fd)
-                tty.setcbreak(fd)
-                self._fd = fd
-        except (AttributeError, ValueError, OSError, termios.error):
-            self._fd = None
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        if self._fd is not None and self._saved_tty is not None:
-            # After a hang-up the terminal may be gone; nothing left to restore then.
-            with contextlib.suppress(termios.error, OSError):
-                termios.tcsetattr(self._fd, termios.TCSADRAIN, self._saved_tty)
-        for signum, handler in self._saved_handlers.items():
-            signal.signal(signum, handler)  # type: ignore[arg-type]
-        signal.set_wakeup_fd(self._saved_wakeup)
-        for fd in (self._wake_r, self._wake_w):
-            with contextlib.suppress(OSError):
-                os.close(fd)
-
-    def _on_signal(self, signum: int, frame: FrameType | None) -> None:
-        if self._signal is None:
-            self._signal = signum
-
-    def _stop(self) -> Stop | None:
-        return None if self._signal is None else Stop(self._signal)
-
-    def __call__(self, seconds: float | None) -> Event:
-        if stop := self._stop():
-            return stop
-        if self._pending:
-            key, self._pending = self._pending[0], self._pending[1:]
-            return key
-        timeout = None if seconds is None else max(0.0, seconds / self._speed)
-        watched = [self._wake_r] + ([self._fd] if self._fd is not None else [])
-        deadline = None if timeout is None else time.monotonic() + timeout
-        while True:
-            left = None if deadline is None else max(0.0, deadline - time.monotonic())
-            ready, _, _ = select.select(watched, [], [], left)
-            if stop := self._stop():
-                return stop
-            if self._wake_r in ready:
-                with contextlib.suppress(OSError):
-                    os.read(self._wake_r, 512)
-            if self._fd is not None and self._fd in ready:
-                pressed = self._read_key()
-                if pressed is not None:
-                    return pressed
-                watched = [self._wake_r]
-            if not ready or (deadline is not None and time.monotonic() >= deadline):
-                return None
-
-    def _read_key(self) -> str | None:
-        assert self._fd is not None
-        try:
-            data = os.read(self._fd, 32)
-        except OSError:
-            data = b""
-        if not data:
-            # The terminal closed its input: carry on hands-free.
-            self._fd = None
-            return None
-        # Keys typed faster than the loop reads them are kept, in order.
-        text = data.decode("utf-8", "replace")
-        self._pending += text[1:]
-        return text[0]

@@ -121,6 +121,10 @@ class Session:
     # ------------------------------------------------------------ reading
 
     @property
+    def clock(self) -> SessionClock:
+        return self._clock
+
+    @property
     def index(self) -> int:
         return self._index
 

@@ -104,6 +104,7 @@ def play_plain(services: Services, session: Session, speed: float) -> int:
             wait=waiter,
             keys=waiter.reads_keys,
             notices=services.warnings,
+            keymap=services.settings.keymap,
             save_checkin=partial(services.store.save_checkin, session.session_id),
         )
     _late_history_warning(services)

@@ -194,17 +194,21 @@ class StretchApp(App[int]):
     ) -> None:
         assert entry.plan is not None
         services = self.services
+        from stretchtui.session import Session
         from stretchtui.tui.screens.session import SessionScreen
         from stretchtui.tui.screens.summary import SummaryScreen
 
-        screen = SessionScreen(
+        session = Session(
             entry.plan,
-            clock=services.clock,
-            player=services.player,
+            services.clock,
             observers=services.observers,
-            notices=[notice for notice in services.warnings if notice],
             start_index=start_index,
             earlier=earlier,
+        )
+        screen = SessionScreen(
+            session,
+            player=services.player,
+            notices=[notice for notice in services.warnings if notice],
         )
 
         def finished(result: SessionResult | None) -> None:
