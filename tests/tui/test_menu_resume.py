@@ -204,7 +204,8 @@ async def test_a_changed_routine_from_the_command_line_asks_and_not_now_leaves(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
-        assert "changed since you stopped" in str(app.screen.question)
+        assert app.screen.question == "The routine has changed since."
+        assert app.screen.detail == "Start it over from the beginning?"
         await pilot.press("n")
         await pilot.pause()
     assert app.return_value == 0

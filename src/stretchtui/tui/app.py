@@ -153,8 +153,9 @@ class StretchApp(App[int]):
 
         self.push_screen(
             ConfirmScreen(
-                "This routine has changed since you stopped.",
-                "It can't be picked up where it was. Start it over from the beginning?",
+                # Short enough for a 40-column terminal: the dialog does not wrap.
+                "The routine has changed since.",
+                "Start it over from the beginning?",
                 yes="Start over",
                 no="Not now",
             ),
