@@ -134,3 +134,55 @@ class NotificationServer:
 def _short(body: Any) -> str:
     text = repr(tuple(body))
     return text if len(text) < 400 else text[:400] + "...)"
+
+
+@dataclass
+class FakeService:
+    """Any D-Bus service: owns `name`, answers methods from `replies` (member -> (signature,
+    body)), answers anything else with an error, and sends the signals put in `outbox`
+    as (path, interface, member, signature, body)."""
+
+    address: str
+    name: str
+    replies: dict[str, tuple[str, tuple[Any, ...]]]
+    outbox: queue.Queue[tuple[str, str, str, str, tuple[Any, ...]]] = field(
+        default_factory=queue.Queue
+    )
+    calls: list[str] = field(default_factory=list)
+    ready: threading.Event = field(default_factory=threading.Event)
+    stop: threading.Event = field(default_factory=threading.Event)
+
+    def start(self) -> threading.Thread:
+        thread = threading.Thread(target=self._serve, name=f"fake-{self.name}", daemon=True)
+        thread.start()
+        if not self.ready.wait(5):
+            raise RuntimeError(f"{self.name} did not start")
+        return thread
+
+    def _serve(self) -> None:
+        connection = open_dbus_connection(bus=self.address)
+        try:
+            connection.send_and_get_reply(message_bus.RequestName(self.name), timeout=5)
+            self.ready.set()
+            while not self.stop.is_set():
+                while not self.outbox.empty():
+                    path, interface, member, signature, body = self.outbox.get()
+                    emitter = DBusAddress(path, interface=interface)
+                    connection.send(new_signal(emitter, member, signature, body))
+                try:
+                    message = connection.receive(timeout=0.05)
+                except TimeoutError:
+                    continue
+                except OSError:
+                    return
+                if message.header.message_type is not MessageType.method_call:
+                    continue
+                member = str(message.header.fields.get(HeaderFields.member))
+                self.calls.append(member)
+                if member in self.replies:
+                    signature, body = self.replies[member]
+                    connection.send(new_method_return(message, signature, body))
+                else:
+                    connection.send(new_error(message, "org.freedesktop.DBus.Error.UnknownMethod"))
+        finally:
+            connection.close()
