@@ -9,7 +9,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -39,10 +39,10 @@ def private_bus() -> Iterator[PrivateBus]:
         bus.close()
 
 
-def wait_for(condition: object, seconds: float = 15.0) -> bool:
+def wait_for(condition: Callable[[], object], seconds: float = 15.0) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        if callable(condition) and condition():
+        if condition():
             return True
         time.sleep(0.05)
     return False
@@ -85,9 +85,11 @@ def test_notification_start_opens_the_session_in_a_tmux_popup(
         text=True,
     )
     try:
-        popup = lambda: [  # noqa: E731
-            line for line in tmux_log.read_text().splitlines() if line.startswith("display-popup")
-        ]
+
+        def popup() -> list[str]:
+            lines = tmux_log.read_text().splitlines()
+            return [line for line in lines if line.startswith("display-popup")]
+
         if not wait_for(popup):
             process.kill()
             raise AssertionError(
