@@ -48,8 +48,10 @@ def server(private_bus: PrivateBus) -> Iterator[NotificationServer]:
 
 
 def readable(bus: Bus) -> bool:
+    number = bus.fileno()
+    assert number is not None, "the connection is open"
     with selectors.DefaultSelector() as selector:
-        selector.register(bus.fileno(), selectors.EVENT_READ)
+        selector.register(number, selectors.EVENT_READ)
         return bool(selector.select(0.2))
 
 
@@ -144,3 +146,31 @@ def test_a_bus_that_accepts_and_then_hangs_costs_at_most_the_timeout(tmp_path: P
     finally:
         stop.set()
         listener.close()
+
+
+def test_a_lost_session_bus_leaves_the_fallbacks_and_no_busy_loop(
+    server: NotificationServer, private_bus: PrivateBus, isolated_dirs: dict[str, Path]
+) -> None:
+    from stretchtui.reminders.runner import Runner
+
+    from .fakes import RecordingNotifier, World
+
+    notifier = DesktopNotifier(Bus(private_bus.address))
+    world = World(isolated_dirs["data"])
+    fallback = RecordingNotifier()
+    world.env.notifiers = [notifier, fallback]
+    runner = Runner(world.env)
+    private_bus.close()  # the desktop session ended
+    deadline = time.monotonic() + 5
+    while notifier.fileno() is not None:
+        assert time.monotonic() < deadline, "the lost connection was never noticed"
+        notifier.answers()
+        time.sleep(0.05)
+    started = time.monotonic()
+    runner.wait(0.5)
+    assert time.monotonic() - started >= 0.45, "nothing left to wake the loop early"
+    assert not notifier.show(REMINDER)
+    for _ in range(100):
+        world.clocks.advance(30)
+        runner.step()
+    assert len(fallback.shown) == 1

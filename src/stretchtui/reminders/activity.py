@@ -82,6 +82,7 @@ class Activity:
         try:
             signals = self.system.pending()
         except BusUnavailable:
+            self.system.close()
             self.system = None
             return None
         slept_from = None

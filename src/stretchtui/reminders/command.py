@@ -163,9 +163,8 @@ def remind(paths: AppPaths, once: bool) -> int:
             decision = runner.step()
             if once:
                 return 0
-            selector = runner.selector()
             while True:
-                runner.wait(decision.next_check, selector)
+                runner.wait(decision.next_check)
                 decision = runner.step()
         except Stop:
             return 0

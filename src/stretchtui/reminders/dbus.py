@@ -73,9 +73,18 @@ class Bus:
             sock.close()
             raise BusUnavailable(f"D-Bus at {address} did not answer: {error}") from error
         self.unique_name: str = self._connection.unique_name
+        self.lost = False
 
-    def fileno(self) -> int:
-        return int(self._connection.sock.fileno())
+    def fileno(self) -> int | None:
+        """The socket to wait on; None once the connection is lost (an EOF would stay
+        readable for ever and wake a waiting loop without end)."""
+        return None if self.lost else int(self._connection.sock.fileno())
+
+    def _lose(self, error: BaseException) -> BusUnavailable:
+        if not self.lost:
+            self.lost = True
+            self._connection.close()
+        return BusUnavailable(f"D-Bus connection lost: {error}")
 
     def call(
         self,
@@ -90,6 +99,8 @@ class Bus:
         from jeepney import DBusAddress, MessageType, new_method_call
         from jeepney.low_level import HeaderFields
 
+        if self.lost:
+            raise BusUnavailable("D-Bus connection lost")
         address = DBusAddress(path, bus_name=destination, interface=interface)
         message = new_method_call(address, member, signature, tuple(body))
         try:
@@ -97,7 +108,7 @@ class Bus:
         except TimeoutError as error:
             raise BusUnavailable(f"{destination} did not answer {member} in time") from error
         except (OSError, ValueError) as error:
-            raise BusUnavailable(f"D-Bus connection lost: {error}") from error
+            raise self._lose(error) from error
         if reply.header.message_type is MessageType.error:
             name = str(reply.header.fields.get(HeaderFields.error_name, "error"))
             text = str(reply.body[0]) if reply.body and isinstance(reply.body[0], str) else ""
@@ -135,6 +146,8 @@ class Bus:
 
     def read(self, timeout: float) -> None:
         """Wait up to `timeout` seconds for messages; signals among them are kept for pending()."""
+        if self.lost:
+            raise BusUnavailable("D-Bus connection lost")
         try:
             while True:
                 message = self._connection.receive(timeout=timeout)
@@ -143,9 +156,10 @@ class Bus:
         except TimeoutError:
             return
         except (OSError, ValueError) as error:
-            raise BusUnavailable(f"D-Bus connection lost: {error}") from error
+            raise self._lose(error) from error
 
     def close(self) -> None:
+        self.lost = True
         self._connection.close()
 
     def _send_and_wait(self, message: Any) -> Any:

@@ -180,7 +180,7 @@ class DesktopNotifier:
         return False
 
     def fileno(self) -> int | None:
-        return self.bus.fileno()
+        return self.bus.fileno()  # None once the session bus is gone
 
     def ready(self) -> bool:
         self._collect()

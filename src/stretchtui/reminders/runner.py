@@ -125,19 +125,19 @@ class Runner:
         self._save(now, decision)
         return decision
 
-    def wait(self, seconds: float, selector: selectors.BaseSelector) -> None:
-        """Sleep until something may have happened (an answer, a signal) or `seconds` pass."""
+    def wait(self, seconds: float) -> None:
+        """Sleep until something may have happened (an answer, a signal) or `seconds` pass.
+
+        The sockets are gathered afresh each time: a connection that was lost since is
+        left out (its end-of-file would otherwise wake the loop without end)."""
         if any(notifier.ready() for notifier in self.env.notifiers):
             return
-        selector.select(max(0.0, seconds))
-
-    def selector(self) -> selectors.BaseSelector:
-        selector = selectors.DefaultSelector()
-        for source in (*self.env.notifiers, self.env.presence):
-            number = source.fileno() if source is not None else None
-            if number is not None:
-                selector.register(number, selectors.EVENT_READ)
-        return selector
+        with selectors.DefaultSelector() as selector:
+            for source in (*self.env.notifiers, self.env.presence):
+                number = source.fileno() if source is not None else None
+                if number is not None:
+                    selector.register(number, selectors.EVENT_READ)
+            selector.select(max(0.0, seconds))
 
     # ------------------------------------------------------------ inside
 
