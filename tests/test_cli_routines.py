@@ -67,7 +67,7 @@ def test_list_shows_stretch_count_and_source_when_wide(
     _, out, _ = run(capsys, "list")
     header, _, first, *_ = out.splitlines()
     assert header.split() == ["id", "name", "level", "time", "stretches", "source"]
-    assert first.split() == ["beginner", "Beginner", "back", "routine", "beginner", "15m", "40s",
+    assert first.split() == ["beginner", "Beginner", "back", "routine", "beginner", "14m", "55s",
                              "3", "bundled"]  # fmt: skip
 
 
@@ -89,7 +89,7 @@ def test_list_json_gives_stable_fields_for_scripts(capsys: pytest.CaptureFixture
     assert (first["name"], first["level"], first["total_seconds"], first["stretches"]) == (
         "Beginner back routine",
         "beginner",
-        940,
+        895,
         3,
     )
     assert all(entry["source"] == "bundled" and entry["errors"] == [] for entry in entries)
@@ -205,7 +205,7 @@ def test_check_several_files_reports_each(capsys: pytest.CaptureFixture[str]) ->
         str(BAD / "empty.yaml"),
     )
     assert code == 1
-    assert "beginner.yaml: ok (Beginner back routine, 15m 40s)" in out
+    assert "beginner.yaml: ok (Beginner back routine, 14m 55s)" in out
     assert len(err.splitlines()) == 2
     assert "tabs.yaml:5:1:" in err
     assert "empty.yaml: the file is empty" in err

@@ -31,6 +31,7 @@ steps:
   - name: Thread the Needle
     hold: 25s
     sides: [right, left]
+cooldown: {name: Slow breathing, duration: 1m}
 """
 
 
@@ -90,6 +91,7 @@ def test_work_and_rest_are_apart_and_work_is_what_the_record_counts() -> None:
         SegmentKind.WARMUP,
         SegmentKind.HOLD,
         SegmentKind.REPS,
+        SegmentKind.COOLDOWN,
     }
 
 

@@ -51,6 +51,7 @@ class SegmentKind(StrEnum):
     SWITCH = "switch"
     REST = "rest"
     ROUND_REST = "round_rest"
+    COOLDOWN = "cooldown"
 
     @property
     def traits(self) -> SegmentTraits:
@@ -229,6 +230,23 @@ def _segment_traits(kind: SegmentKind) -> SegmentTraits:
                 counts_down=True,
                 explained=False,
                 in_round=True,
+                reminder=NO_REMINDER,
+            )
+        case SegmentKind.COOLDOWN:
+            return SegmentTraits(
+                title="COOL-DOWN",
+                start_text="Cool-down: {name}, {duration}.",
+                start_sound=CueSound.REST,
+                is_work=True,
+                is_rest=False,
+                continues_stretch=False,
+                pacing=Pacing.NONE,
+                halfway=True,
+                says_switch=False,
+                extendable=True,
+                counts_down=True,
+                explained=True,
+                in_round=False,
                 reminder=NO_REMINDER,
             )
         case _:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from stretchtui.kinds import Pacing, SegmentKind
 from stretchtui.routines.model import Breathing, Effort, Position, Routine, Side, Step
 
+READING_WORDS_PER_SECOND = 2.5
+"""A calm reading pace, aloud or not."""
+LONGEST_FIRST_PREPARE = 15
+"""The first get-ready of a stretch never waits longer than this to let its how-to be read."""
 SHORTEST_BREATH = 2.0
 """No breath in a hold is paced shorter than this."""
 SHORTEST_LAST_BREATH_OUT = 3.0
@@ -131,7 +136,7 @@ def build_plan(routine: Routine) -> Plan:
             stretch_number += 1
             common = _step_fields(step, step_index, stretch_number, round_number)
             sides: tuple[Side | None, ...] = step.sides or (None,)
-            add(SegmentKind.PREPARE, step.prepare, side=sides[0], **common)
+            add(SegmentKind.PREPARE, _prepare(step, round_number), side=sides[0], **common)
             for side_number, side in enumerate(sides):
                 if side_number:
                     add(SegmentKind.SWITCH, routine.defaults.switch, side=side, **common)
@@ -147,7 +152,30 @@ def build_plan(routine: Routine) -> Plan:
                     how="",
                     round=round_number,
                 )
+    if routine.cooldown is not None:
+        cooldown = routine.cooldown
+        add(
+            SegmentKind.COOLDOWN,
+            cooldown.duration,
+            name=cooldown.name,
+            how=cooldown.how,
+            round=routine.rounds,
+        )
     return Plan(routine=routine, segments=tuple(segments))
+
+
+def reading_seconds(text: str) -> int:
+    """Whole seconds to read `text` at a calm pace, capped at LONGEST_FIRST_PREPARE."""
+    words = len(text.split())
+    return min(LONGEST_FIRST_PREPARE, math.ceil(words / READING_WORDS_PER_SECOND))
+
+
+def _prepare(step: Step, round_number: int) -> int:
+    """The get-ready time: the first time a stretch comes up, long enough to read how to do
+    it (unless the routine set `prepare` itself); later rounds keep the short one."""
+    if round_number > 1 or step.prepare_given:
+        return step.prepare
+    return max(step.prepare, reading_seconds(step.how))
 
 
 def _step_fields(

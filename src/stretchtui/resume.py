@@ -15,6 +15,7 @@ from pathlib import Path
 from stretchtui.catalog import Catalog, CatalogEntry, Source, load_entry
 from stretchtui.history.rows import StoppedSession
 from stretchtui.history.store import HistoryStore
+from stretchtui.kinds import SegmentKind
 from stretchtui.plan import Plan
 from stretchtui.records import EarlierPart, SegmentRun
 
@@ -64,7 +65,9 @@ class ResumeOffer:
         """`stretch 3 of 8` or `the warm-up`: where it goes on."""
         number = self.stretch_number
         if number is None:
-            return "the warm-up"
+            plan, start = self.plan, self.start_index
+            at = plan.segments[start] if plan is not None and start is not None else None
+            return "the cool-down" if at and at.kind is SegmentKind.COOLDOWN else "the warm-up"
         return f"stretch {number} of {self.stretch_count}"
 
     def ago(self, now: datetime) -> str:

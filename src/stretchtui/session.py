@@ -356,7 +356,9 @@ class Session:
         if self.state not in _LIVE:
             return []
         owner = self._owner(self._index)
-        if self.segment.kind.traits.is_rest:
+        traits = self.segment.kind.traits
+        # A rest, or the cool-down after the last stretch: back to the start of that stretch.
+        if traits.is_rest or (not traits.in_round and owner > 0):
             target = self._start_of(owner)
         else:
             target = self._start_of(owner - 1) if owner > 0 else 0

@@ -5,6 +5,7 @@ from stretchtui.routines.loader import check_files, load_routine, parse_routine,
 from stretchtui.routines.model import (
     AREAS,
     Breathing,
+    Cooldown,
     Defaults,
     Effort,
     Level,
@@ -19,6 +20,7 @@ from stretchtui.routines.problems import Problem, RoutineError
 __all__ = [
     "AREAS",
     "Breathing",
+    "Cooldown",
     "Defaults",
     "Effort",
     "Level",

@@ -14,6 +14,7 @@ from stretchtui.routines.fields import FieldReader, hint_for
 from stretchtui.routines.model import (
     AREAS,
     Breathing,
+    Cooldown,
     Defaults,
     Effort,
     Level,
@@ -26,8 +27,9 @@ from stretchtui.routines.model import (
 from stretchtui.routines.yaml_nodes import NULL_TAG, describe
 from stretchtui.textsafe import excerpt
 
-ROUTINE_FIELDS = ("name", "level", "summary", "warmup", "rounds", "defaults", "steps")
+ROUTINE_FIELDS = ("name", "level", "summary", "warmup", "rounds", "defaults", "steps", "cooldown")
 WARMUP_FIELDS = ("name", "duration", "how")
+COOLDOWN_FIELDS = WARMUP_FIELDS
 DEFAULT_FIELDS = ("prepare", "rest", "round_rest", "switch", "tempo", "breathing")
 BREATHING_FIELDS = ("inhale", "exhale")
 STEP_FIELDS = (
@@ -81,7 +83,8 @@ class RoutineChecker(FieldReader):
         name = self.text(fields["name"], "name") if "name" in fields else None
         level = self.choice(fields["level"], "level", Level) if "level" in fields else None
         summary = self.text(fields["summary"], "summary") if "summary" in fields else ""
-        warmup = self.warmup(fields["warmup"]) if "warmup" in fields else None
+        warmup = self.easy_part(fields["warmup"], "warmup") if "warmup" in fields else None
+        cooldown = self.easy_part(fields["cooldown"], "cooldown") if "cooldown" in fields else None
         rounds = self.count(fields["rounds"], "rounds", "rounds") if "rounds" in fields else 1
         defaults = self.defaults(fields["defaults"]) if "defaults" in fields else Defaults()
         steps = self.steps(fields["steps"], defaults or Defaults()) if "steps" in fields else None
@@ -99,26 +102,30 @@ class RoutineChecker(FieldReader):
             steps=tuple(steps),
             path=path,
             digest=digest,
+            cooldown=Cooldown(cooldown.name, cooldown.duration, cooldown.how) if cooldown else None,
         )
 
-    def warmup(self, node: Node) -> Warmup | None:
-        fields = self.mapping(
-            node, "warmup", WARMUP_FIELDS, "a warm-up like {name: March in place, duration: 5m}"
-        )
+    def easy_part(self, node: Node, field: str) -> Warmup | None:
+        """The warm-up or the cool-down: the same three fields (the cool-down is made from it)."""
+        what, example = {
+            "warmup": ("a warm-up", "March in place, duration: 5m"),
+            "cooldown": ("a cool-down", "Slow breathing, duration: 1m"),
+        }[field]
+        fields = self.mapping(node, field, WARMUP_FIELDS, f"{what} like {{name: {example}}}")
         if fields is None:
             return None
         for required in ("name", "duration"):
             if required not in fields:
                 self.problem(
-                    node, f"warmup.{required}", "missing; a warm-up needs name and duration"
+                    node, f"{field}.{required}", f"missing; {what} needs name and duration"
                 )
-        name = self.text(fields["name"], "warmup.name") if "name" in fields else None
+        name = self.text(fields["name"], f"{field}.name") if "name" in fields else None
         duration = (
-            self.duration(fields["duration"], "warmup.duration", "duration")
+            self.duration(fields["duration"], f"{field}.duration", "duration")
             if "duration" in fields
             else None
         )
-        how = self.text(fields["how"], "warmup.how") if "how" in fields else ""
+        how = self.text(fields["how"], f"{field}.how") if "how" in fields else ""
         if name is None or duration is None or how is None:
             return None
         return Warmup(name=name, duration=duration, how=how)
@@ -169,6 +176,7 @@ class RoutineChecker(FieldReader):
             switch=switch,
             tempo=tempo,
             breathing=breathing,
+            prepare_given="prepare" in fields,
         )
 
     def steps(self, node: Node, defaults: Defaults) -> list[Step] | None:
@@ -240,6 +248,7 @@ class RoutineChecker(FieldReader):
             sides=sides,
             phases=phases,
             effort=effort,
+            prepare_given="prepare" in fields or defaults.prepare_given,
             prepare=prepare,
             rest=rest,
             breathing=breathing,

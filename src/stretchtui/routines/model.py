@@ -67,10 +67,21 @@ class Defaults:
     switch: int = 5
     tempo: int = 6
     breathing: Breathing = field(default_factory=Breathing)
+    prepare_given: bool = False
+    """The file set `prepare`; otherwise a stretch's first get-ready allows time to read it."""
 
 
 @dataclass(frozen=True)
 class Warmup:
+    name: str
+    duration: int
+    how: str = ""
+
+
+@dataclass(frozen=True)
+class Cooldown:
+    """Easy breathing and gentle movement after the last stretch."""
+
     name: str
     duration: int
     how: str = ""
@@ -93,6 +104,8 @@ class Step:
     rest: int
     breathing: Breathing
     effort: Effort = Effort.INHALE
+    prepare_given: bool = False
+    """The file set this step's `prepare` (or the defaults' one)."""
 
     @property
     def is_static(self) -> bool:
@@ -119,3 +132,4 @@ class Routine:
     steps: tuple[Step, ...]
     path: Path | None = None
     digest: str = ""
+    cooldown: Cooldown | None = None

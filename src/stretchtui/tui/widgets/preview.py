@@ -66,6 +66,9 @@ def preview_renderable(entry: CatalogEntry) -> RenderableType:
         body.append(f"{number:>2}. ", style="dim")
         body.append(step.name)
         body.append(f" · {step_amount(step)} · {step.position.value}\n", style="dim")
+    if routine.cooldown is not None:
+        body.append("Cool-down  ", style="dim")
+        body.append(f"{routine.cooldown.name} · {format_duration(routine.cooldown.duration)}\n")
     if entry.source.value == "user":
         body.append(f"\nYour routine: {visible(str(entry.path))}", style="dim italic")
     parts.append(body)
