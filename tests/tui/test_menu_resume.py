@@ -61,7 +61,7 @@ async def test_the_offer_comes_first_and_is_highlighted(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         texts = option_texts(app)
-        assert texts[0] == "↻ Resume Beginner back routine\n  stretch 3 of 12 · stopped 2 h ago"
+        assert texts[0] == "↻ Resume Beginner back routine\n  stretch 3 of 9 · stopped 2 h ago"
         options = app.screen.query_one("#routines", OptionList)
         assert options.highlighted == 0
         line = plain(app.screen.query_one("#menu-line", Static))
