@@ -43,8 +43,10 @@ def resolve_paths(
 ) -> AppPaths:
     """Pick the directories: explicit arguments, then environment variables, then platformdirs."""
     env = os.environ if environ is None else environ
-    config = config_dir or env.get(CONFIG_ENV)
-    data = data_dir or env.get(DATA_ENV)
+    # An empty variable is unset (as XDG's are), never "." : a stray `STRETCHTUI_DATA_DIR=`
+    # must not put a history file in whatever folder the command ran from.
+    config = config_dir or env.get(CONFIG_ENV) or None
+    data = data_dir or env.get(DATA_ENV) or None
     if config is None or data is None:
         import platformdirs
 
