@@ -396,8 +396,9 @@ def test_waiter_reads_arrow_keys_by_name_and_ignores_other_sequences() -> None:
             os.fdopen(child_fd, "r", closefd=False) as terminal,
             TerminalWaiter(stdin=terminal) as waiter,
         ):
-            os.write(main_fd, b"\x1b[C\x1b[1;5Dq\x1b")
+            os.write(main_fd, b"\x1b[C\x1bOD\x1b[1;5Dq\x1b")
             assert waiter(30.0) == "right"
+            assert waiter(30.0) == "left"
             assert waiter(30.0) == ""
             assert waiter(30.0) == "q"
             assert waiter(30.0) == "\x1b"

@@ -25,7 +25,12 @@ from stretchtui.textsafe import visible
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 # Escape sequences of the keys that have one, by the names keymaps use.
-SEQUENCES = {"\x1b[C": "right", "\x1b[D": "left", "\x1b[A": "up", "\x1b[B": "down"}
+# (Terminals send CSI, `ESC [`, or in application mode SS3, `ESC O`.)
+SEQUENCES = {
+    f"\x1b{kind}{final}": name
+    for kind in "[O"
+    for final, name in (("C", "right"), ("D", "left"), ("A", "up"), ("B", "down"))
+}
 _OTHER_SEQUENCE = re.compile(r"\x1b(\[[0-9;?]*[@-~]|O.)")
 
 
