@@ -4,6 +4,7 @@ finished session leaves for `status` and `remind`."""
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -181,3 +182,25 @@ def test_quick_status_finds_the_same_data_folder_as_platformdirs(
         monkeypatch.setenv("XDG_DATA_HOME", xdg)
         expected = platformdirs.user_data_dir("stretchtui")
         assert linux_data_dir({"XDG_DATA_HOME": xdg}) == expected
+
+
+def test_a_running_session_is_marked_and_cleared(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "history.sqlite3")
+    data = tmp_path / "data"
+    hook = SessionStateHook(store, str(data), StreakMode.DAILY)
+    entry = load_catalog(bundled_routines_dir(), None).get("desk-midday")
+    assert entry is not None and entry.plan is not None
+    clock = FakeClock(0.0)
+    session = Session(entry.plan, clock, wall=lambda: MONDAY, observers=[store, hook])
+    session.start()
+    state = read_state(state_file(data, SESSIONS_FILE))
+    assert state["running_since"] == MONDAY.isoformat()
+    assert state["running_pid"] == str(os.getpid())
+    clock.advance(5)
+    session.update()
+    session.end()
+    store.flush()
+    state = read_state(state_file(data, SESSIONS_FILE))
+    assert "running_since" not in state and "running_pid" not in state
+    assert "last_finished" in state  # ended early still counts as a break
+    store.close()

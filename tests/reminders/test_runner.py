@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -84,7 +85,7 @@ def test_finished_session_restarts_the_interval_and_withdraws_the_reminder(
     )
     run_minutes(runner, world, 1)
     assert world.notifier.withdrawn == 1
-    assert runner.scheduler.work_seconds == 30  # counted again from when it was seen
+    assert runner.scheduler.work_seconds == 60  # counted again from the look before it
     run_minutes(runner, world, 48)
     assert len(world.notifier.shown) == 1
 
@@ -168,3 +169,42 @@ def test_once_mode_state_is_trusted_by_status_for_a_while(
     assert read_status(isolated_dirs["data"], soon).reminder == "stretch in 50m"
     later = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
     assert read_status(isolated_dirs["data"], later).reminder is None
+
+
+def test_a_session_running_in_another_terminal_is_not_desk_work(
+    world: World, isolated_dirs: dict[str, Path]
+) -> None:
+    runner = Runner(world.env)
+    run_minutes(runner, world, 30)
+    path = state_file(isolated_dirs["data"], SESSIONS_FILE)
+    write_state(path, {"running_since": world.clocks.now.isoformat(), "running_pid": os.getpid()})
+    run_minutes(runner, world, 25)  # a long session: a break, so the interval starts again
+    assert world.notifier.shown == []
+    assert runner.scheduler.work_seconds == 0
+    status = read_status(isolated_dirs["data"], world.clocks.now)
+    assert status_line(status) == "stretching now"
+    write_state(path, {"last_finished": world.clocks.now.isoformat()})
+    run_minutes(runner, world, 49)
+    assert world.notifier.shown == []
+    run_minutes(runner, world, 1)
+    assert len(world.notifier.shown) == 1
+
+
+def test_the_same_finished_session_is_not_counted_twice(
+    world: World, isolated_dirs: dict[str, Path]
+) -> None:
+    path = state_file(isolated_dirs["data"], SESSIONS_FILE)
+    write_state(path, {"last_finished": "2026-11-25T08:00:00+00:00"})
+    runner = Runner(world.env)
+    run_minutes(runner, world, 40)
+    # A new session starts (the file changes) but nothing has finished since.
+    write_state(
+        path,
+        {
+            "last_finished": "2026-11-25T08:00:00+00:00",
+            "running_since": world.clocks.now.isoformat(),
+            "running_pid": 2**22 + 9,  # and its process is gone (a crash)
+        },
+    )
+    run_minutes(runner, world, 10)
+    assert len(world.notifier.shown) == 1

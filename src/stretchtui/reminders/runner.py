@@ -21,7 +21,14 @@ from stretchtui.reminders.choice import choose_routine
 from stretchtui.reminders.launcher import Launcher
 from stretchtui.reminders.notifier import Notifier, Reminder
 from stretchtui.reminders.scheduler import Answer, Decision, Scheduler
-from stretchtui.reminders.state import as_moment, as_number, modified, read_state, write_state
+from stretchtui.reminders.state import (
+    as_moment,
+    as_number,
+    modified,
+    process_alive,
+    read_state,
+    write_state,
+)
 from stretchtui.reminders.workhours import to_local
 
 # The wall clock running ahead of the monotonic one by more than this means a suspend.
@@ -87,6 +94,8 @@ class Runner:
         self._notifier: Notifier | None = None
         self._previous_routine: str | None = None
         self._sessions_mtime = modified(env.sessions_state)
+        self._sessions = read_state(env.sessions_state)
+        self._last_finished = self._sessions.get("last_finished")
         self._last_written: dict[str, object] = {}
         self._restore(now)
 
@@ -103,15 +112,17 @@ class Runner:
         if slept_from is None and jumped > CLOCK_JUMP:
             slept_from = self._wall
         self._wall, self._mono = now, mono
+        running_since = self._check_sessions(now)
         if slept_from is not None:
             self.scheduler.observe(now, away_since=slept_from)
             self.scheduler.woke(now)
             self._withdraw("missed", now)
         else:
-            self.scheduler.observe(now, away_since=presence.away_since)
+            # A session running now is stretching, not desk work: it counts as a break.
+            away = [t for t in (presence.away_since, running_since) if t is not None]
+            self.scheduler.observe(now, away_since=min(away) if away else None)
         if self.scheduler.showing_since is None and self._reminder_id is not None:
             self._withdraw("missed", now)  # a long enough break took the reminder away
-        self._check_sessions(now)
         self._handle_answers(now)
 
         def held() -> bool:
@@ -150,15 +161,21 @@ class Runner:
         self.scheduler.update_settings(self.settings)
         self.env.log("settings changed; reminders follow the new ones")
 
-    def _check_sessions(self, now: datetime) -> None:
+    def _check_sessions(self, now: datetime) -> datetime | None:
+        """Notice a session that finished since last time; return when the session running
+        now (in any terminal) started, or None."""
         mtime = modified(self.env.sessions_state)
-        if mtime == self._sessions_mtime:
-            return
-        self._sessions_mtime = mtime
-        state = read_state(self.env.sessions_state)
-        if state.get("last_finished"):
-            self.scheduler.session_finished(now)
-            self._withdraw(None, now)
+        if mtime != self._sessions_mtime:
+            self._sessions_mtime = mtime
+            self._sessions = read_state(self.env.sessions_state)
+            finished = self._sessions.get("last_finished")
+            if finished and finished != self._last_finished:
+                self._last_finished = finished
+                self.scheduler.session_finished(now)
+                self._withdraw(None, now)
+        if not process_alive(self._sessions.get("running_pid")):
+            return None
+        return as_moment(self._sessions.get("running_since"))
 
     def _handle_answers(self, now: datetime) -> None:
         for notifier in self.env.notifiers:

@@ -6,18 +6,20 @@ so the totals it reads already include this session.
 
 from __future__ import annotations
 
+import os
 from datetime import date, timedelta
 
 from stretchtui.config import StreakMode
 from stretchtui.history import HistoryStore, HistoryUnreadable
 from stretchtui.records import SegmentRun, SessionInfo, SessionResult, SessionStatus
-from stretchtui.reminders.state import SESSIONS_FILE, state_file, write_state
+from stretchtui.reminders.state import SESSIONS_FILE, read_state, state_file, write_state
 
 FINISHED = (SessionStatus.COMPLETED, SessionStatus.ENDED_EARLY)
 
 
 class SessionStateHook:
-    """A SessionObserver that writes `status/sessions.state` when a session finishes."""
+    """A SessionObserver that keeps `status/sessions.state`: a session running now (so
+    `remind` does not count it as desk work), and when one finishes, the day's figures."""
 
     def __init__(self, store: HistoryStore, data_dir: str, streak_mode: StreakMode) -> None:
         self.store = store
@@ -25,13 +27,17 @@ class SessionStateHook:
         self.streak_mode = streak_mode
 
     def session_started(self, info: SessionInfo) -> None:
-        return None
+        state: dict[str, object] = dict(read_state(self.path))
+        state.update(running_since=info.started_at.isoformat(), running_pid=os.getpid())
+        write_state(self.path, state)
 
     def segment_ended(self, run: SegmentRun) -> None:
         return None
 
     def session_ended(self, result: SessionResult) -> None:
         if result.status not in FINISHED:
+            kept = {k: v for k, v in read_state(self.path).items() if not k.startswith("running")}
+            write_state(self.path, dict(kept))
             return
         today = result.ended_at.date()
         write_state(self.path, self.summary(today) | {"last_finished": result.ended_at.isoformat()})

@@ -90,6 +90,10 @@ def read_status(data_dir: str | os.PathLike[str], now: datetime) -> Status:
         streak = int(as_number(sessions.get("streak")) or 0)
 
     valid_until = as_moment(remind.get("valid_until"))  # left by `remind --once`
+    if process_alive(sessions.get("running_pid")):
+        return Status(
+            "stretching now", False, "stretching", None, None, None, None, minutes, streak
+        )
     if not process_alive(remind.get("pid")) and (valid_until is None or now > valid_until):
         return Status(None, False, None, None, None, None, None, minutes, streak)
     phase = remind.get("phase")
