@@ -207,3 +207,21 @@ def test_bundled_first_get_readies_fit_their_how_to(routine_id: str) -> None:
     for segment in firsts:
         assert segment.duration == min(15, max(5, reading_seconds(segment.how))), segment.name
         assert segment.duration >= 11, "every bundled how-to takes 11 s or more to read"
+
+
+def test_the_session_view_says_the_cool_down_ends_the_session() -> None:
+    from stretchtui.session_view import next_text
+
+    plan = plan_of(ROUTINE)
+    clock = FakeClock(0.0)
+    session = Session(plan, clock, observers=[MemoryStore()])
+    session.start()
+    last_hold = plan.segments[-2]
+    while session.index < last_hold.index:
+        clock.advance(session.remaining)
+        session.update()
+    assert next_text(session) == "Next: Slow breathing · 20s"
+    clock.advance(session.remaining)
+    session.update()
+    assert plan.segments[session.index].kind is SegmentKind.COOLDOWN
+    assert next_text(session) == "Then the session is done"

@@ -130,6 +130,8 @@ def how_text(segment: Segment) -> str:
 def next_text(session: Session) -> str:
     upcoming = session.next_stretch()
     if upcoming is None:
+        if session.segment.kind is SegmentKind.COOLDOWN:
+            return "Then the session is done"
         return "Last stretch of the session"
     side = f" ({upcoming.side.value})" if upcoming.side else ""
     amount = f"{upcoming.reps} reps" if upcoming.reps else format_duration(upcoming.duration)
