@@ -87,8 +87,8 @@ STOP_FOR_TODAY = (
     "numbness or tingling."
 )
 SEE_SOMEONE_PROMPTLY = (
-    "If numbness, weakness or pain running down a leg does not go away, get seen by a "
-    "doctor promptly, without waiting for your next session."
+    "Important: if numbness, weakness or pain running down a leg does not go away, get "
+    "seen by a doctor promptly, without waiting for your next session."
 )
 
 

@@ -170,3 +170,17 @@ async def test_warning_signs_say_stop_for_today_first_then_promptly_then_the_cri
         assert "promptly" in reply[promptly:]
         assert promptly < reply.index("bends or turns less far")
         assert app.screen.query_one("#checkin-reply").has_class("-warning")
+
+
+async def test_the_urgent_line_stands_out_in_bold(make_app: AppFactory) -> None:
+    from rich.text import Text
+
+    app = make_app("desk-coffee-break")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await answer(app, pilot, "3", "y")
+        content = app.screen.query_one("#checkin-reply", Static).content
+        text = content if isinstance(content, Text) else Text(str(content))
+        bold = [
+            text.plain[span.start : span.end] for span in text.spans if "bold" in str(span.style)
+        ]
+        assert bold and bold[0].startswith("Important: if numbness, weakness or pain")

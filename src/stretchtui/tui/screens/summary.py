@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Label, Static
 
 from stretchtui.durations import format_duration
-from stretchtui.guidance import CHECKIN_QUESTION, checkin_reply
+from stretchtui.guidance import CHECKIN_QUESTION, SEE_SOMEONE_PROMPTLY, checkin_reply
 from stretchtui.records import CheckIn, Feeling, SessionResult, SessionStatus, SessionStore
 
 ARM_SECONDS = 1.0
@@ -134,7 +135,9 @@ class SummaryScreen(Screen[None]):
     def watch_checkin(self, checkin: CheckIn) -> None:
         reply = self.query_one("#checkin-reply", Static)
         text = checkin_reply(checkin.feeling, checkin.warning_signs)
-        reply.update(text)
+        shown = Text(text)
+        shown.highlight_words([SEE_SOMEONE_PROMPTLY], style="bold")
+        reply.update(shown)
         reply.display = bool(text)
         reply.set_class(checkin.warning_signs, "-warning")
         if text:
