@@ -481,7 +481,7 @@ class _BusyThenWal:
         self.calls += 1
         if self.calls <= self.busy_times:
             error = sqlite3.OperationalError("database is locked")
-            error.sqlite_errorname = "SQLITE_BUSY"  # type: ignore[attr-defined]
+            error.sqlite_errorname = "SQLITE_BUSY"
             raise error
         return sqlite3.connect(":memory:").execute("SELECT 'wal'")
 
