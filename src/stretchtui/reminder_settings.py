@@ -47,9 +47,6 @@ class ReminderSettings:
     routine: str = "auto"
     bell: bool = False  # the terminal bell with a fallback line on the terminal
 
-    def describe_days(self) -> str:
-        return ", ".join(WEEKDAYS[day] for day in sorted(self.days))
-
 
 KEYS = ("every", "work_hours", "days", "snooze", "max_snoozes", "idle_reset", "routine", "bell")
 

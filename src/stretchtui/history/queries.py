@@ -161,16 +161,6 @@ class HistoryQueries(ABC):
                 )
             ]
 
-    def warning_signs_since(self, since: date) -> bool:
-        """Whether any check-in from `since` (local day) on reported pain, numbness or tingling."""
-        with self._read() as db:
-            row = db.execute(
-                "SELECT EXISTS (SELECT 1 FROM sessions "
-                "WHERE warning_signs = 1 AND local_date >= ?)",
-                (since.isoformat(),),
-            ).fetchone()
-            return bool(row[0])
-
     def last_stopped_session(self, now: datetime) -> StoppedSession | None:
         """The latest session (previews aside) if it was interrupted or ended early within
         RESUME_WINDOW of `now`: what `resume` and the menu offer to carry on.

@@ -85,18 +85,6 @@ def adherence_summary(weeks: tuple[WeekAdherence, ...]) -> str | None:
     )
 
 
-def reminder_counts(store: HistoryStore, since: date) -> dict[str, int]:
-    """Reminders shown since `since` (local day) by outcome ('open' for unanswered)."""
-    with store._read() as db:
-        return {
-            str(outcome or "open"): int(count)
-            for outcome, count in db.execute(
-                "SELECT outcome, count(*) FROM reminders WHERE local_date >= ? GROUP BY outcome",
-                (since.isoformat(),),
-            )
-        }
-
-
 def weekly_adherence(
     store: HistoryStore, week_starts: tuple[date, ...]
 ) -> tuple[WeekAdherence, ...]:

@@ -65,12 +65,3 @@ def next_work_start(
                     return begin
         day += timedelta(days=1)
     return None
-
-
-def work_end(settings: ReminderSettings, moment: datetime, tz: tzinfo | None) -> datetime | None:
-    """The end of the work period `moment` is in, or None outside work hours."""
-    for begin, finish in periods_between(settings, moment, moment + timedelta(days=1), tz):
-        if begin <= moment:
-            return finish
-        break
-    return None
