@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from stretchtui import glyphs
 from stretchtui.first_run import MARKER
 
 REPO = Path(__file__).resolve().parent.parent
@@ -32,3 +34,12 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, 
 @pytest.fixture
 def routines_dir() -> Path:
     return REPO / "routines"
+
+
+@pytest.fixture(autouse=True)
+def unicode_glyphs() -> Iterator[None]:
+    """Every test draws with the Unicode glyph set, whatever the locale it runs under;
+    tests of the ASCII set ask for it (`glyphs.use(glyphs.ASCII)`)."""
+    glyphs.use(glyphs.UNICODE)
+    yield
+    glyphs.use(None)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from memory_store import MemoryStore
+from stretchtui import glyphs
 from stretchtui.audio import SilentPlayer
 from stretchtui.clock import FakeClock
 from stretchtui.kinds import CueKind
@@ -412,3 +413,12 @@ def test_arrows_skip_and_go_back_but_esc_does_not_end_without_asking() -> None:
     assert code == 0
     assert "[00:02] Skipped." in lines and "[00:03] Back." in lines
     assert store.results[0].status is SessionStatus.COMPLETED
+
+
+def test_without_unicode_the_countdown_and_every_line_are_ascii() -> None:
+    glyphs.use(glyphs.ASCII)
+    code, lines, _ = play()
+    assert code == 0
+    assert "[00:02] 3..." in lines
+    assert "[00:03] 2..." in lines
+    assert all(line.isascii() for line in lines), [line for line in lines if not line.isascii()]

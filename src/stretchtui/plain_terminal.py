@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from types import FrameType, TracebackType
 from typing import Any, TextIO
 
+from stretchtui import glyphs
 from stretchtui.textsafe import visible
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
@@ -64,7 +65,8 @@ class LineWriter:
             return
         try:
             # Routine text is data: a control character in it is spelled out, never obeyed.
-            self._out.write(visible(text) + "\n")
+            # A terminal without Unicode gets ASCII stand-ins (`3...`, not `3?`).
+            self._out.write(glyphs.current().text(visible(text)) + "\n")
             self._out.flush()
         except (BrokenPipeError, OSError, ValueError):
             # ValueError: the stream was closed under us. Either way nobody is reading.

@@ -1,0 +1,274 @@
+"""Which characters the terminal can show: Unicode glyphs, or ASCII stand-ins for them.
+
+One place decides (`detect`, from the locale and the output's encoding) and one
+place names every drawn character (`Glyphs`), so a C-locale terminal or a serial
+console gets `...`, `+`, `#` and `-` instead of `?` and mojibake. Plain mode and
+the TUI both ask `current()`; nothing is read at import time.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import sys
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+# The locale variables in the order the C library consults them for the character set.
+LOCALE_VARIABLES = ("LC_ALL", "LC_CTYPE", "LANG")
+
+
+@dataclass(frozen=True)
+class Glyphs:
+    """Every character the app draws on purpose, in one of two sets (UNICODE, ASCII)."""
+
+    unicode: bool
+    ellipsis: str  # a cut-off text goes on
+    separator: str  # between parts of a line: `Beginner · 15 min`
+    tick: str  # done
+    cross: str  # failed, broken
+    bullet: str  # a list item
+    dash: str  # skipped, or a range
+    times: str  # `× 3 rounds`
+    arrow_right: str
+    arrow_left: str
+    arrow_up: str  # breathing in
+    arrow_down: str  # breathing out
+    current: str  # the step now running
+    half: str  # ended early
+    later: str  # in progress
+    preview: str  # a preview run
+    resume: str  # carry on where it stopped
+    bar: str  # a filled cell of a bar
+    shade: str  # an empty cell of a bar
+    square: str  # a calendar cell
+    rule: str  # a horizontal line
+    enter: str  # the Enter key, in footers
+
+    def fit(self, text: str, width: int) -> str:
+        """`text` cut to at most `width` cells, ending in the ellipsis when it was cut."""
+        if width <= 0:
+            return ""
+        if len(text) <= width:
+            return text
+        if width <= len(self.ellipsis):
+            return text[:width]
+        return text[: width - len(self.ellipsis)].rstrip() + self.ellipsis
+
+    def text(self, text: str) -> str:
+        """`text` as this terminal can show it (ASCII stand-ins where it cannot)."""
+        return text if self.unicode else to_ascii(text)
+
+
+UNICODE = Glyphs(
+    unicode=True,
+    ellipsis="…",
+    separator="·",
+    tick="✓",
+    cross="✗",
+    bullet="•",
+    dash="–",
+    times="×",
+    arrow_right="→",
+    arrow_left="←",
+    arrow_up="▲",
+    arrow_down="▼",
+    current="▶",
+    half="◐",
+    later="…",
+    preview="»",
+    resume="↻",
+    bar="█",
+    shade="░",
+    square="■",
+    rule="─",
+    enter="⏎",
+)
+
+ASCII = Glyphs(
+    unicode=False,
+    ellipsis="...",
+    separator="-",
+    tick="+",
+    cross="x",
+    bullet="*",
+    dash="-",
+    times="x",
+    arrow_right="->",
+    arrow_left="<-",
+    arrow_up="^",
+    arrow_down="v",
+    current=">",
+    half="~",
+    later=".",
+    preview=">",
+    resume="@",
+    bar="#",
+    shade=".",
+    square="#",
+    rule="-",
+    enter="Enter",
+)
+
+
+def locale_is_unicode(environ: Mapping[str, str]) -> bool | None:
+    """What the locale variables say about UTF-8: True, False, or None if none is set.
+
+    The environment, not Python's own encoding: Python turns on UTF-8 mode under
+    LC_ALL=C, so its stdout says utf-8 while the terminal behind it does not.
+    """
+    for name in LOCALE_VARIABLES:
+        value = environ.get(name, "")
+        if value:
+            # `en_US.UTF-8`, `C.utf8`, `de_DE.utf-8@euro`; `C`, `POSIX`, `en_US.ISO-8859-1` are not.
+            codeset = (value.partition(".")[2] or value).partition("@")[0]
+            return codeset.replace("-", "").lower() == "utf8"
+    return None
+
+
+def encoding_is_unicode(encoding: str | None) -> bool:
+    """True if a stream with this encoding can carry any character."""
+    if not encoding:
+        return False
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return False
+    return name.startswith("utf")
+
+
+def detect(environ: Mapping[str, str], encoding: str | None) -> Glyphs:
+    """The glyph set for a terminal with this environment, written to through `encoding`.
+
+    Unicode only when both agree: the locale names UTF-8 (no locale at all is the C
+    locale) and the output stream can encode it.
+    """
+    locale_says = locale_is_unicode(environ)
+    return UNICODE if locale_says and encoding_is_unicode(encoding) else ASCII
+
+
+_current: Glyphs | None = None
+
+
+def current() -> Glyphs:
+    """The glyph set of this process: detected from the environment and stdout on first use."""
+    global _current
+    if _current is None:
+        _current = detect(os.environ, getattr(sys.stdout, "encoding", None))
+    return _current
+
+
+def use(glyphs: Glyphs | None) -> None:
+    """Fix the glyph set (tests, a caller that knows better); None detects again on next use."""
+    global _current
+    _current = glyphs
+
+
+# Stand-ins of the same width, for a screen whose layout is already measured in cells.
+_SAME_WIDTH: dict[str, str] = {
+    **dict.fromkeys("─━┄┅┈┉╌╍═╴╶╸╺╼╾⎯―‐‑‒–—−", "-"),
+    **dict.fromkeys("│┃┆┇┊┋╎╏║╵╷╹╻╽╿▏▕", "|"),
+    **dict.fromkeys(
+        "┌┍┎┏┐┑┒┓└┕┖┗┘┙┚┛├┝┞┟┠┡┢┣┤┥┦┧┨┩┪┫┬┭┮┯┰┱┲┳┴┵┶┷┸┹┺┻┼┽┾┿╀╁╂╃╄╅╆╇╈╉╊╋"
+        "╒╓╔╕╖╗╘╙╚╛╜╝╞╟╠╡╢╣╤╥╦╧╨╩╪╫╬╭╮╯╰",
+        "+",
+    ),
+    "╱": "/",
+    "╲": "\\",
+    "╳": "X",
+    **dict.fromkeys("█▉▊▋▌▍▎▐▛▜▙▟■◼◾⬛▓▒", "#"),
+    **dict.fromkeys("▀▔▘▝", '"'),
+    **dict.fromkeys("▄▁▂▃▅▆▇▖▗▚▞", "_"),
+    **dict.fromkeys("░□◻◽⬜·•∙◦●○◯⋅", "."),
+    "…": ".",
+    "✓": "+",
+    "✔": "+",
+    "✗": "x",
+    "✘": "x",
+    "×": "x",
+    "→": ">",
+    "←": "<",
+    "↑": "^",
+    "↓": "v",
+    "▲": "^",
+    "▼": "v",
+    "▶": ">",
+    "▸": ">",
+    "►": ">",
+    "◀": "<",
+    "◂": "<",
+    "◄": "<",
+    "»": ">",
+    "«": "<",
+    "◐": "~",
+    "◑": "~",
+    "↻": "@",
+    "⏎": "<",
+    "↵": "<",
+    "‘": "'",
+    "’": "'",
+    "“": '"',
+    "”": '"',
+    "\u00a0": " ",
+}
+
+# Longer stand-ins where there is room (a line of text, not a measured screen).
+_WIDER: dict[str, str] = {
+    "…": "...",
+    "—": "--",
+    "→": "->",
+    "←": "<-",
+    "↑": "up",
+    "↓": "down",
+    "·": "-",
+    "•": "*",
+    "⏎": "Enter",
+    "↵": "Enter",
+    "≤": "<=",
+    "≥": ">=",
+    "½": "1/2",
+}
+
+
+def same_width(char: str) -> str:
+    """An ASCII stand-in for `char` that takes as many cells as it does."""
+    if char.isascii():
+        return char
+    known = _SAME_WIDTH.get(char)
+    if known is not None:
+        return known
+    if unicodedata.combining(char):
+        return ""
+    decomposed = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
+    wide = unicodedata.east_asian_width(char) in ("W", "F")
+    if decomposed and len(decomposed) == 1:
+        return decomposed * (2 if wide else 1)
+    return "??" if wide else "?"
+
+
+def to_ascii(text: str) -> str:
+    """`text` in ASCII, each character replaced by the nearest stand-in (`é` → `e`, `…` → `...`)."""
+    if text.isascii():
+        return text
+    out: list[str] = []
+    for char in text:
+        wider = _WIDER.get(char)
+        out.append(wider if wider is not None else same_width(char))
+    return "".join(out)
+
+
+class CellTable(dict[int, str]):
+    """A `str.translate` table that gives every non-ASCII character its same-width stand-in."""
+
+    def __missing__(self, codepoint: int) -> str:
+        stand_in = same_width(chr(codepoint))
+        self[codepoint] = stand_in
+        return stand_in
+
+
+def screen_to_ascii(data: str, table: CellTable | None = None) -> str:
+    """Terminal output with each cell kept in place: escape sequences are ASCII already."""
+    if data.isascii():
+        return data
+    return data.translate(table if table is not None else CellTable())
