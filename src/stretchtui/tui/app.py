@@ -8,11 +8,13 @@ import signal
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import constants
 from textual.actions import SkipAction
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
+from stretchtui import glyphs
 from stretchtui.catalog import Catalog, CatalogEntry
 from stretchtui.clock import wall_clock
 from stretchtui.first_run import mark_note_seen, note_seen
@@ -21,6 +23,7 @@ from stretchtui.history.advice import menu_notes
 from stretchtui.resume import ResumeOffer, resume_offer
 from stretchtui.services import Services
 from stretchtui.textsafe import visible
+from stretchtui.tui.ascii_driver import driver_class
 from stretchtui.tui.screens.menu import MenuScreen
 
 if TYPE_CHECKING:
@@ -47,7 +50,9 @@ class StretchApp(App[int]):
         *,
         resume: ResumeOffer | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(
+            driver_class=driver_class(glyphs.current(), environ_driver=constants.DRIVER)
+        )
         self.services = services
         self.catalog = catalog
         self.start_routine = start_routine
@@ -63,6 +68,10 @@ class StretchApp(App[int]):
         if services.settings.keymap:
             # Binding ids (session.pause, menu.start, …) mapped to other keys.
             self.set_keymap(services.settings.keymap)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys as Textual shows them (`⏎`, `→`), or spelled in ASCII (`Enter`, `->`)."""
+        return glyphs.current().text(super().get_key_display(binding))
 
     def on_mount(self) -> None:
         if not self.is_headless:

@@ -81,11 +81,14 @@ def served_services(paths: AppPaths, post: Post) -> Services:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the app for one browser tab; the session is recorded as in the terminal."""
+    from stretchtui import glyphs
     from stretchtui.catalog import load_catalog
     from stretchtui.paths import bundled_routines_dir, resolve_paths
     from stretchtui.tui.launch import create_app
 
     args = parse_args(argv)
+    # A browser shows every character, whatever the locale the server was started in.
+    glyphs.use(glyphs.UNICODE)
     paths = resolve_paths(args.config_dir, args.data_dir)
     catalog = load_catalog(bundled_routines_dir(), paths.user_routines_dir)
     relay = PageRelay()
