@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from samples import BUNDLED_IDS, GOOD
-from stretchtui import __version__
+from stretchtui import __version__, glyphs
 from stretchtui.cli import build_parser, main
 from stretchtui.cli.context import CliContext
 from stretchtui.routines.problems import display_path
@@ -190,10 +190,11 @@ def test_check_bad_file_exits_one_with_place_on_stderr(
     code, out, err = run(capsys, "check", str(BAD / "duration-negative.yaml"))
     assert code == 1
     assert out == ""
-    assert err.strip().endswith(
+    assert err.splitlines()[-3].endswith(
         "duration-negative.yaml:5:11: steps[0].hold: "
         "expected a duration like 30s, 1m or 1m30s, got -5"
     )
+    assert err.splitlines()[-2:] == ["  5 |     hold: -5", "    |           ^"]
 
 
 def test_check_several_files_reports_each(capsys: pytest.CaptureFixture[str]) -> None:
@@ -206,7 +207,7 @@ def test_check_several_files_reports_each(capsys: pytest.CaptureFixture[str]) ->
     )
     assert code == 1
     assert "beginner.yaml: ok (Beginner back routine, 14m 55s)" in out
-    assert len(err.splitlines()) == 2
+    assert len(err.splitlines()) == 4  # the tab's line and its caret under it
     assert "tabs.yaml:5:1:" in err
     assert "empty.yaml: the file is empty" in err
 
@@ -217,7 +218,8 @@ def test_check_every_corpus_file_fails_cleanly(
 ) -> None:
     code, out, err = run(capsys, "check", str(path))
     assert code == 1
-    assert err and all(line.startswith(display_path(path) + ":") for line in err.splitlines())
+    problems = [line for line in err.splitlines() if not line.startswith(" ")]
+    assert problems and all(line.startswith(display_path(path) + ":") for line in problems)
 
 
 def test_check_missing_file_and_directory(
@@ -298,7 +300,8 @@ def test_python_dash_m_runs_check_and_never_shows_a_traceback() -> None:
     )
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
-    assert {line.split(":")[0] for line in done.stderr.splitlines()} == set(files)
+    problems = [line for line in done.stderr.splitlines() if not line.startswith(" ")]
+    assert {line.split(":")[0] for line in problems} == set(files)
 
 
 def test_python_dash_m_lists_json(tmp_path: Path) -> None:
@@ -312,3 +315,43 @@ def test_python_dash_m_lists_json(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert [entry["id"] for entry in json.loads(done.stdout)] == BUNDLED_IDS
+
+
+def test_check_explains_an_indentation_slip_and_points_at_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "name: Mine\nlevel: desk\nsteps:\n  - name: Fold\n    hold: 20s\n     how: Lean.\n"
+    )
+    code, out, err = run(capsys, "check", str(path))
+    assert code == 1
+    assert err.splitlines() == [
+        f"{display_path(path)}:6:6: line 6 is indented more than the line above it; "
+        "check its spaces (a field goes deeper only under a line that ends with ':')",
+        "  6 |      how: Lean.",
+        "    |      ^",
+    ]
+
+
+def test_check_shows_the_line_as_data_with_control_characters_spelled_out(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_bytes(b"name: Mine\nlevel: desk\nsteps:\n  - name: Fold\n\thold: 20s\x1b[2J\n")
+    code, _, err = run(capsys, "check", str(path))
+    assert code == 1
+    assert "\x1b" not in err
+    assert err.splitlines()[1:] == ["  5 | \\x09hold: 20s\\x1b[2J", "    |              ^"]
+
+
+def test_check_under_an_ascii_locale_prints_only_ascii(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    glyphs.use(glyphs.ASCII)
+    path = tmp_path / "mine.yaml"
+    path.write_text("name: Mine\nlevel: desk\nsummary: " + "word " * 60 + ": x\n")
+    code, _, err = run(capsys, "check", str(path))
+    assert code == 1
+    assert err.isascii()
+    assert "  3 | ..." in err

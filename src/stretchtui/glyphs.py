@@ -48,17 +48,57 @@ class Glyphs:
 
     def fit(self, text: str, width: int) -> str:
         """`text` cut to at most `width` cells, ending in the ellipsis when it was cut."""
-        if width <= 0:
-            return ""
-        if len(text) <= width:
+        if cells(text) <= width:
             return text
         if width <= len(self.ellipsis):
-            return text[:width]
-        return text[: width - len(self.ellipsis)].rstrip() + self.ellipsis
+            return _first_cells(text, max(0, width))
+        return _first_cells(text, width - len(self.ellipsis)).rstrip() + self.ellipsis
+
+    def fit_middle(self, text: str, width: int, *, keep_end: int = 0) -> str:
+        """`text` in at most `width` cells, cut in the middle (`very-lo….yaml:7`), keeping
+        at least the last `keep_end` characters whole."""
+        if cells(text) <= width:
+            return text
+        end = text[len(text) - keep_end :] if keep_end else ""
+        start = text[: len(text) - keep_end] if keep_end else text
+        room = width - cells(end) - len(self.ellipsis)
+        if room < 1:
+            return self.fit(text, width)
+        head = _first_cells(start, (room + 1) // 2)
+        tail_room = room - cells(head)
+        tail = ""
+        for char in reversed(start[len(head) :]):
+            if cells(char + tail) > tail_room:
+                break
+            tail = char + tail
+        return head + self.ellipsis + tail + end
 
     def text(self, text: str) -> str:
         """`text` as this terminal can show it (ASCII stand-ins where it cannot)."""
         return text if self.unicode else to_ascii(text)
+
+
+def cells(text: str) -> int:
+    """How many terminal cells `text` takes: wide characters two, combining marks none."""
+    if text.isascii():
+        return len(text)
+    return sum(_char_cells(char) for char in text)
+
+
+def _char_cells(char: str) -> int:
+    if unicodedata.combining(char):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def _first_cells(text: str, width: int) -> str:
+    """The start of `text` that fits in `width` cells."""
+    used = 0
+    for index, char in enumerate(text):
+        used += _char_cells(char)
+        if used > width:
+            return text[:index]
+    return text
 
 
 UNICODE = Glyphs(
@@ -178,9 +218,11 @@ _SAME_WIDTH: dict[str, str] = {
     "╲": "\\",
     "╳": "X",
     **dict.fromkeys("█▉▊▋▌▍▎▐▛▜▙▟■◼◾⬛▓▒", "#"),
-    **dict.fromkeys("▀▔▘▝", '"'),
+    **dict.fromkeys("▀▔▘▝", "-"),
     **dict.fromkeys("▄▁▂▃▅▆▇▖▗▚▞", "_"),
-    **dict.fromkeys("░□◻◽⬜·•∙◦●○◯⋅", "."),
+    **dict.fromkeys("░□◻◽⬜∙◦○◯⋅", "."),
+    "·": "-",
+    **dict.fromkeys("•●", "*"),
     "…": ".",
     "✓": "+",
     "✔": "+",

@@ -69,11 +69,11 @@ EXPECTED: dict[str, tuple[int, str]] = {
     "side-on.yaml": (6, "steps[0].sides[1]: expected one of right, left; got on"),
     "steps-empty.yaml": (3, "steps: the list is empty"),
     "steps-not-a-list.yaml": (3, "steps: expected a list of stretches, found 'Fold'"),
-    "tabs.yaml": (5, "a tab is used for indentation; YAML needs spaces"),
+    "tabs.yaml": (5, "line 5 is indented with a tab; YAML needs spaces"),
     "tempo-on-hold.yaml": (6, "steps[0].tempo: only applies to a stretch with reps"),
     "three-problems.yaml": (2, "level: expected one of"),
-    "unclosed-bracket.yaml": (6, "flow sequence that starts on line 5"),
-    "unclosed-quote.yaml": (1, "quoted scalar that starts here"),
+    "unclosed-bracket.yaml": (5, "the [ opened on line 5 is not closed before line 6"),
+    "unclosed-quote.yaml": (1, 'the quote " opened on line 1 is never closed'),
     "unknown-key.yaml": (4, "steps[0]: needs hold"),
     "unknown-root-key.yaml": (3, "sumary: unknown field (did you mean 'summary'?)"),
     "warmup-scalar.yaml": (3, "warmup: expected a warm-up like {name: March in place"),
@@ -110,7 +110,7 @@ EXPECTED: dict[str, tuple[int, str]] = {
     # What is quoted back is one line, 80 characters at most.
     "root-multiline-text.yaml": (1, "not a routine: none of its top-level fields is name, level"),
     "long-value.yaml": (5, "got " + "x" * 79 + "…"),
-    "undefined-long-alias.yaml": (1, "not valid YAML: found undefined alias 'aaaa"),
+    "undefined-long-alias.yaml": (1, "found undefined alias 'aaaa"),
 }
 
 

@@ -12,11 +12,12 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
+from stretchtui import glyphs
 from stretchtui.catalog import CatalogEntry, Source, load_entry
 from stretchtui.cli.context import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CliContext, add_command
 from stretchtui.durations import format_duration
 from stretchtui.plan import Plan
-from stretchtui.routines.problems import display_path
+from stretchtui.routines.problems import display_path, snippet
 from stretchtui.textsafe import visible
 
 # Below this many columns `list` leaves out the stretch count and the source column.
@@ -202,5 +203,11 @@ def check_routines(context: CliContext, args: argparse.Namespace) -> int:
             continue
         failed = True
         for problem in entry.problems:
-            print(visible(str(problem)), file=sys.stderr)
+            # Like a compiler: `file:line:col: message`, then the line with a caret under it.
+            lines = [visible(str(problem))]
+            shown_line = snippet(problem, context.out.width)
+            if shown_line is not None:
+                lines += shown_line
+            for line in lines:
+                print(glyphs.current().text(line), file=sys.stderr)
     return EXIT_INVALID if failed else EXIT_OK

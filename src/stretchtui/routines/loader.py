@@ -15,7 +15,7 @@ from pathlib import Path
 
 from stretchtui.routines.checker import RoutineChecker
 from stretchtui.routines.model import Routine
-from stretchtui.routines.problems import Problem, RoutineError, display_path
+from stretchtui.routines.problems import Problem, RoutineError, display_path, with_source
 from stretchtui.routines.routine_file import decode_routine_text, read_routine_bytes
 from stretchtui.routines.yaml_nodes import (
     compose,
@@ -58,7 +58,15 @@ def parse_routine(
     digest = hashlib.sha256(raw).hexdigest()
     text = decode_routine_text(raw, label)
     if isinstance(text, Problem):
-        return [text]
+        return with_source([text], raw.decode("utf-8", "replace"))
+    result = _check_text(text, label, routine_id, path, digest)
+    # Each problem carries its line, for the caret under it in `check` and the menu.
+    return with_source(result, text) if isinstance(result, list) else result
+
+
+def _check_text(
+    text: str, label: str, routine_id: str, path: Path | None, digest: str
+) -> Routine | list[Problem]:
     tabs = tab_problems(text, label)
     if tabs:
         return tabs

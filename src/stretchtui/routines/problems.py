@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from dataclasses import field as dataclass_field
 from pathlib import Path
+
+from stretchtui import glyphs
+from stretchtui.textsafe import visible
 
 
 @dataclass(frozen=True)
@@ -15,6 +19,9 @@ class Problem:
     line: int = 0
     column: int = 0
     field: str = ""
+    # The file's line at `line`, as written: what a caret points into. Not part of what the
+    # problem is (two problems at one place are equal whatever the line held).
+    source: str = dataclass_field(default="", compare=False, repr=False)
 
     def __str__(self) -> str:
         place = self.path
@@ -24,6 +31,58 @@ class Problem:
                 place += f":{self.column}"
         where = f"{self.field}: " if self.field else ""
         return f"{place}: {where}{self.message}"
+
+
+def with_source(problems: list[Problem], text: str) -> list[Problem]:
+    """`problems`, each carrying the line of `text` it points at."""
+    lines = text.splitlines()
+    return [
+        replace(problem, source=lines[problem.line - 1])
+        if 0 < problem.line <= len(lines) and not problem.source
+        else problem
+        for problem in problems
+    ]
+
+
+def snippet(problem: Problem, width: int = 80) -> tuple[str, str] | None:
+    """The problem's line and a caret under its column, at most `width` cells each:
+
+    `  7 |     how: Lean forward`
+    `    |     ^`
+
+    None when the problem has no line to show. Control characters are spelled out
+    (the line is the file's data), and a long line is cut around the column.
+    """
+    if not problem.line or not problem.source:
+        return None
+    g = glyphs.current()
+    number = f"{problem.line:>3} | "
+    gutter = " " * (len(number) - 2) + "| "
+    room = max(8, width - len(number))
+    column = max(1, problem.column or 1)
+    before = visible(problem.source[: column - 1])
+    after = visible(problem.source[column - 1 :])
+    # Keep the caret in view: drop the start of a long line, then cut what runs past the end.
+    lead = ""
+    if glyphs.cells(before) > room * 2 // 3:
+        keep = room * 2 // 3 - len(g.ellipsis)
+        before = _last_cells(before, keep)
+        lead = g.ellipsis
+    line = lead + before + after
+    if glyphs.cells(line) > room:
+        line = g.fit(line, room)
+    caret = " " * glyphs.cells(lead + before) + "^"
+    return (number + line).rstrip(), gutter + caret
+
+
+def _last_cells(text: str, cells: int) -> str:
+    """The end of `text` that fits in `cells` cells."""
+    kept = ""
+    for char in reversed(text):
+        if glyphs.cells(char + kept) > cells:
+            break
+        kept = char + kept
+    return kept
 
 
 class RoutineError(Exception):

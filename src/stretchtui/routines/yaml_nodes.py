@@ -12,6 +12,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from stretchtui.routines.problems import Problem
 from stretchtui.routines.routine_file import control_name
+from stretchtui.routines.yaml_errors import explain
 from stretchtui.textsafe import excerpt, is_control
 
 MAX_NODES = 20_000
@@ -44,7 +45,8 @@ def tab_problems(text: str, label: str) -> list[Problem]:
             problems.append(
                 Problem(
                     label,
-                    "a tab is used for indentation; YAML needs spaces",
+                    f"line {number} is indented with a tab; YAML needs spaces, "
+                    "so replace the tab with spaces",
                     number,
                     indent.index("\t") + 1,
                 )
@@ -59,39 +61,12 @@ def compose(text: str, label: str) -> Node | None | Problem:
         # whole process down on a file of deeply nested brackets instead of raising.
         return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        # PyYAML's words can quote the file (an alias name, a token): one short line at most.
-        context = excerpt(error.context) if error.context else None
-        what = excerpt(error.problem or context or "not valid YAML")
-        if "expected a single document" in str(error):
-            what = "more than one YAML document (---); put one routine in each file"
-        elif context and error.context_mark and _at_end(text, error.problem_mark):
-            # An unclosed bracket or quote is only noticed at the end of the file; the
-            # place worth showing is where it was opened.
-            mark = error.context_mark
-            what = f"{context} that starts here, {what}"
-        elif (
-            context
-            and error.context_mark
-            and error.problem_mark
-            and error.context_mark.line != error.problem_mark.line
-        ):
-            opened = error.context_mark.line + 1
-            what = f"{what} ({context} that starts on line {opened})"
-        message = f"not valid YAML: {what}"
-        if mark is None:
-            return Problem(label, message)
-        return Problem(label, message, mark.line + 1, mark.column + 1)
+        explained = explain(error, text)
+        return Problem(label, explained.message, explained.line, explained.column)
     except yaml.YAMLError as error:
         return Problem(label, f"not valid YAML: {excerpt(str(error))}")
     except RecursionError:
         return Problem(label, "the YAML is nested too deeply to be a routine")
-
-
-def _at_end(text: str, mark: yaml.Mark | None) -> bool:
-    if mark is None:
-        return False
-    return mark.index >= len(text.rstrip())
 
 
 class _Refused(Exception):
