@@ -5,10 +5,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual import constants
+from textual._compositor import ChopsUpdate, LayoutUpdate
 from textual.actions import SkipAction
 from textual.app import App
 from textual.binding import Binding
@@ -24,6 +26,7 @@ from stretchtui.resume import ResumeOffer, resume_offer
 from stretchtui.services import Services
 from stretchtui.textsafe import visible
 from stretchtui.tui.ascii_driver import driver_class
+from stretchtui.tui.cell_diff import TerminalCells
 from stretchtui.tui.screens.menu import MenuScreen
 
 if TYPE_CHECKING:
@@ -53,6 +56,7 @@ class StretchApp(App[int]):
         super().__init__(
             driver_class=driver_class(glyphs.current(), environ_driver=constants.DRIVER)
         )
+        self.terminal_cells = TerminalCells()
         self.services = services
         self.catalog = catalog
         self.start_routine = start_routine
@@ -76,6 +80,8 @@ class StretchApp(App[int]):
     def on_mount(self) -> None:
         if not self.is_headless:
             self._catch_signals()
+        # Back from a suspension (ctrl+z, fg) the terminal may show anything.
+        self.app_resume_signal.subscribe(self, lambda _app: self.terminal_cells.forget())
         if self.start_resume is not None:
             self.resume_session(self.start_resume, then_exit=True)
         elif self.start_routine is not None:
@@ -104,6 +110,13 @@ class StretchApp(App[int]):
             notes.append(Text(visible(str(error), keep_newlines=True)))
         notes += [Text.assemble((note.title, "bold"), "\n", note.text) for note in advice]
         return notes
+
+    def _display(self, screen: Screen[Any], renderable: RenderableType | None) -> None:
+        # Only the cells that changed are written (see cell_diff), not whole widget lines.
+        if isinstance(renderable, LayoutUpdate | ChopsUpdate) and not self.is_inline:
+            size = (self.size.width, self.size.height)
+            renderable = self.terminal_cells.update(renderable, screen, size)
+        super()._display(screen, renderable)
 
     def _catch_signals(self) -> None:
         """A closed terminal (SIGHUP), a kill (SIGTERM) or SIGINT ends the session cleanly."""

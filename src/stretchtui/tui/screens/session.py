@@ -16,7 +16,7 @@ from textual.containers import Horizontal
 from textual.reactive import reactive, var
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Label, ProgressBar, Static
+from textual.widgets import Footer, Label, Static
 
 from stretchtui import session_view as views
 from stretchtui.audio import SoundPlayer
@@ -26,6 +26,7 @@ from stretchtui.records import SessionResult
 from stretchtui.session import Session
 from stretchtui.tui.screens.confirm import ConfirmScreen
 from stretchtui.tui.screens.keys import SESSION_BINDINGS, KeysScreen
+from stretchtui.tui.widgets.session_bar import SessionBar
 from stretchtui.tui.widgets.stage import StagePanel
 
 MAX_WAIT_SECONDS = 1.0
@@ -70,9 +71,7 @@ class SessionScreen(Screen[SessionResult]):
         self._wake_timer: Timer | None = None
         self._stage = StagePanel()
         self._progress_text = Label("", id="progress-text")
-        self._progress_bar = ProgressBar(
-            show_eta=False, show_percentage=False, id="session-progress"
-        )
+        self._progress_bar = SessionBar(id="session-progress")
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="session-top"):
@@ -148,7 +147,7 @@ class SessionScreen(Screen[SessionResult]):
 
     def watch_progress(self, progress: views.Progress | None) -> None:
         if progress is not None:
-            self._progress_bar.update(total=progress.total, progress=progress.done)
+            self._progress_bar.show(progress.done / progress.total)
 
     def watch_progress_text(self, text: str) -> None:
         # The label has a fixed width, so a new text needs no layout pass.

@@ -1,0 +1,240 @@
+"""The terminal as last drawn, cell by cell, so that a frame writes only the cells that changed.
+
+Textual repaints every line of a widget that refreshed, end to end, each run of
+text wrapped in its full colour escape and a reset. During a hold that is the
+whole countdown, the whole breathing bar and the whole progress bar every
+second, where a person sees one digit and a few cells of each bar move. This
+keeps what each cell of the terminal holds (text, colour escape, link) and
+turns each compositor update into cursor moves, colour changes and text for the
+cells that differ, with a colour escape only where the colour changes, as
+curses does.
+
+The picture is forgotten, and the next update written whole, when the terminal
+may no longer hold it: a new size, another screen on top, the app coming back
+from a suspension.
+"""
+
+from __future__ import annotations
+
+from rich.cells import get_character_cell_size
+from rich.color import ColorSystem
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.style import Style
+from textual._compositor import ChopsUpdate, CompositorUpdate, LayoutUpdate
+from textual.strip import Strip
+
+Cell = tuple[str, str, str]
+"""A cell's text, its SGR parameters ("" for none) and its link ("" for none).
+
+The text is "" in the right half of a wide character."""
+
+UNKNOWN: Cell = ("\x00", "\x00", "")
+"""A cell whose content is not known: never equal to a drawn cell, never written."""
+
+JOIN_GAP = 3
+"""Unchanged cells between two changes on a line that are written again rather than
+skipped: up to three cells cost about what a cursor move does."""
+
+
+class TerminalCells:
+    """What the terminal shows, and the shortest writing of an update against it."""
+
+    def __init__(self) -> None:
+        self._rows: list[list[Cell]] = []
+        self._width = 0
+        self._screen: object | None = None
+        self._sgr: dict[Style, str] = {}
+
+    def forget(self) -> None:
+        """The terminal may have been drawn over (a suspension): write the next update whole."""
+        self._rows = []
+        self._width = 0
+
+    def update(
+        self, update: LayoutUpdate | ChopsUpdate, screen: object, size: tuple[int, int]
+    ) -> CellUpdate:
+        """`update` as Textual's `App._display` takes it, writing only what it changes.
+
+        `screen` is the screen it draws and `size` the terminal's (columns, rows)."""
+        return CellUpdate(self, update, screen, size)
+
+    def render(
+        self,
+        update: LayoutUpdate | ChopsUpdate,
+        screen: object,
+        size: tuple[int, int],
+        console: Console,
+    ) -> str:
+        """The terminal sequences that make the terminal show `update`; the cells follow it."""
+        width, height = size
+        if width != self._width or height != len(self._rows) or screen is not self._screen:
+            self._rows = [[UNKNOWN] * width for _ in range(height)]
+            self._width = width
+            self._screen = screen
+        color_system = console._color_system or ColorSystem.TRUECOLOR
+        changed: dict[int, set[int]] = {}
+        for x, y, strip in _placements(update):
+            if 0 <= y < height:
+                self._place(x, y, strip, color_system, changed)
+        return self._write(changed)
+
+    # ------------------------------------------------------------ cells
+
+    def _pen(self, style: Style | None, color_system: ColorSystem) -> tuple[str, str]:
+        if style is None:
+            return "", ""
+        sgr = self._sgr.get(style)
+        if sgr is None:
+            sgr = self._sgr[style] = Strip.render_ansi(style, color_system)
+        return sgr, style.link or ""
+
+    def _place(
+        self,
+        x: int,
+        y: int,
+        strip: Strip,
+        color_system: ColorSystem,
+        changed: dict[int, set[int]],
+    ) -> None:
+        cells: list[Cell] = []
+        append = cells.append
+        for text, style, control in strip:
+            if control:
+                continue
+            sgr, link = self._pen(style, color_system)
+            if text.isascii() and text.isprintable():
+                cells.extend([(char, sgr, link) for char in text])
+                continue
+            for char in text:
+                size = get_character_cell_size(char)
+                if size == 1:
+                    append((char, sgr, link))
+                elif size == 2:
+                    append((char, sgr, link))
+                    append(("", sgr, link))
+                elif cells:
+                    # A combining mark joins the character before it.
+                    at = len(cells) - 1
+                    if cells[at][0] == "" and at > 0:
+                        at -= 1
+                    base = cells[at]
+                    cells[at] = (base[0] + char, base[1], base[2])
+        row = self._rows[y]
+        width = self._width
+        start = max(0, -x)
+        stop = min(len(cells), width - x)
+        if start >= stop:
+            return
+        moved: set[int] | None = None
+        for offset in range(start, stop):
+            cell = cells[offset]
+            column = x + offset
+            if row[column] != cell:
+                row[column] = cell
+                if moved is None:
+                    moved = changed.setdefault(y, set())
+                moved.add(column)
+
+    # ------------------------------------------------------------ writing
+
+    def _write(self, changed: dict[int, set[int]]) -> str:
+        out: list[str] = []
+        write = out.append
+        width = self._width
+        pen_sgr = ""
+        pen_link = ""
+        cursor: tuple[int, int] | None = None
+        for y in sorted(changed):
+            row = self._rows[y]
+            for start, stop in _runs(row, sorted(changed[y]), width):
+                if cursor is not None and cursor[1] == y and cursor[0] != start:
+                    step = start - cursor[0]
+                    write(f"\x1b[{step}C" if step > 0 else f"\x1b[{-step}D")
+                elif cursor != (start, y):
+                    write(f"\x1b[{y + 1};{start + 1}H")
+                for text, sgr, link in row[start:stop]:
+                    if not text:
+                        continue
+                    if link != pen_link:
+                        write(f"\x1b]8;;{link}\x1b\\")
+                        pen_link = link
+                    if sgr != pen_sgr:
+                        write(f"\x1b[0;{sgr}m" if sgr else "\x1b[0m")
+                        pen_sgr = sgr
+                    write(text)
+                # At the last column the cursor waits to wrap: its place is not to be trusted.
+                cursor = (stop, y) if stop < width else None
+        if pen_link:
+            write("\x1b]8;;\x1b\\")
+        if pen_sgr:
+            write("\x1b[0m")
+        return "".join(out)
+
+
+def _runs(row: list[Cell], columns: list[int], width: int) -> list[tuple[int, int]]:
+    """The changed columns of a row as [start, stop) runs, whole wide characters included."""
+    runs: list[list[int]] = []
+    for column in columns:
+        start = column
+        if row[column][0] == "" and column > 0:
+            start = column - 1  # the right half of a wide character: write the character
+        stop = column + 1
+        if stop < width and row[stop][0] == "" and row[column][0]:
+            stop += 1
+        if runs and start <= runs[-1][1] + JOIN_GAP and _known(row, runs[-1][1], start):
+            runs[-1][1] = max(runs[-1][1], stop)
+        else:
+            runs.append([start, stop])
+    return [(start, stop) for start, stop in runs]
+
+
+def _known(row: list[Cell], start: int, stop: int) -> bool:
+    return UNKNOWN not in row[start:stop]
+
+
+def _placements(update: LayoutUpdate | ChopsUpdate) -> list[tuple[int, int, Strip]]:
+    """Where each strip of a compositor update goes on the terminal: (x, y, strip)."""
+    placed: list[tuple[int, int, Strip]] = []
+    if isinstance(update, LayoutUpdate):
+        x = update.region.x
+        for y, line in enumerate(update.strips, update.region.y):
+            for strip in line:
+                placed.append((x, y, strip))
+                x += strip.cell_length
+            x = update.region.x
+        return placed
+    # As ChopsUpdate.render_segments picks and crops its chops.
+    for y, x1, x2 in update.spans:
+        chops = update.chops[y]
+        ends = update.chop_ends[y]
+        for end, (x, chop) in zip(ends, chops.items(), strict=False):
+            if chop is None or x > x2 or end <= x1:
+                continue
+            if not (x2 > x >= x1 and end <= x2):
+                chop = chop.crop(0, min(end, x2) - x)
+            placed.append((x, y, chop))
+    return placed
+
+
+class CellUpdate(CompositorUpdate):
+    """A compositor update that writes only what it changes (worked out when it is written)."""
+
+    def __init__(
+        self,
+        cells: TerminalCells,
+        update: LayoutUpdate | ChopsUpdate,
+        screen: object,
+        size: tuple[int, int],
+    ) -> None:
+        self._cells = cells
+        self._update = update
+        self._screen = screen
+        self._size = size
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        # Rendered as a Rich renderable (not what App._display does), it is the whole update.
+        yield from self._update.__rich_console__(console, options)
+
+    def render_segments(self, console: Console) -> str:
+        # Only here is the update surely written (App._display may drop it): the cells follow.
+        return self._cells.render(self._update, self._screen, self._size, console)

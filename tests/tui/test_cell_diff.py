@@ -1,0 +1,200 @@
+"""Writing only the cells that changed leaves the terminal showing what Textual's whole lines would.
+
+A small terminal model reads both writings: Textual's own (`render_segments`, every
+cell of every update) and TerminalCells' (only what differs from the last picture).
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.console import Console
+from rich.segment import Segment
+from rich.style import Style
+from textual._compositor import ChopsUpdate, LayoutUpdate
+from textual.geometry import Region
+from textual.strip import Strip
+
+from stretchtui.tui.cell_diff import TerminalCells
+
+WIDTH, HEIGHT = 12, 4
+CONSOLE = Console(color_system="256", force_terminal=True, width=WIDTH, height=HEIGHT)
+SCREEN = object()
+
+_SEQUENCE = re.compile(
+    r"\x1b\[(\d*)(?:;(\d*))?H"  # cursor to row;column
+    r"|\x1b\[(\d*)([CD])"  # cursor right or left
+    r"|\x1b\[([\d;]*)m"  # colours and attributes
+    r"|\x1b\]8;(?:id=[^;]*)?;([^\x1b]*)\x1b\\"  # a link's start or end
+)
+
+
+class TerminalModel:
+    """Cells of text, SGR state and link, driven by the few sequences both writers use."""
+
+    def __init__(self) -> None:
+        self.rows = [[("?", "", "")] * WIDTH for _ in range(HEIGHT)]
+        self.x = self.y = 0
+        self.sgr = ""
+        self.link = ""
+
+    def feed(self, data: str) -> None:
+        at = 0
+        while at < len(data):
+            match = _SEQUENCE.match(data, at)
+            if match:
+                row, column, step, direction, sgr, link = match.groups()
+                if match.group(0).endswith("H"):
+                    self.y, self.x = int(row or 1) - 1, int(column or 1) - 1
+                elif direction:
+                    self.x += int(step or 1) * (1 if direction == "C" else -1)
+                elif sgr is not None:
+                    if sgr in ("", "0"):
+                        self.sgr = ""
+                    elif sgr.startswith("0;"):
+                        self.sgr = sgr[2:]
+                    else:
+                        self.sgr = f"{self.sgr};{sgr}" if self.sgr else sgr
+                else:
+                    self.link = link or ""
+                at = match.end()
+                continue
+            char = data[at]
+            at += 1
+            if char == "\n":
+                continue
+            assert char != "\x1b", f"unexpected sequence at {data[at - 1 : at + 12]!r}"
+            wide = char in "漢字"
+            self.rows[self.y][self.x] = (char, self.sgr, self.link)
+            if wide:
+                self.rows[self.y][self.x + 1] = ("", self.sgr, self.link)
+            self.x += 2 if wide else 1
+
+    def text(self) -> list[str]:
+        return ["".join(cell[0] for cell in row) for row in self.rows]
+
+
+STYLES = [
+    None,
+    Style(color="red"),
+    Style(color="red", bgcolor="blue", bold=True),
+    Style(bgcolor="blue"),
+    Style(color="green", link="https://example.org/"),
+]
+
+cell_text = st.sampled_from(["a", "b", " ", "━", "█", "漢"])
+
+
+@st.composite
+def lines(draw: st.DrawFn) -> list[Strip]:
+    """Screen lines as Textual gives them: strips of styled segments, each exactly WIDTH cells."""
+    result = []
+    for _ in range(HEIGHT):
+        segments: list[Segment] = []
+        used = 0
+        while used < WIDTH:
+            text = draw(cell_text)
+            if text == "漢" and used + 2 > WIDTH:
+                text = "x"
+            style = draw(st.sampled_from(STYLES))
+            segments.append(Segment(text, style))
+            used += 2 if text == "漢" else 1
+        result.append(Strip(segments, WIDTH))
+    return result
+
+
+def full(screen: list[Strip]) -> LayoutUpdate:
+    return LayoutUpdate([[strip] for strip in screen], Region(0, 0, WIDTH, HEIGHT))
+
+
+def chops(screen: list[Strip], rows: list[int], cut: int) -> ChopsUpdate:
+    """The given rows, each in two chops split at `cut`, as a partial compositor update."""
+    line_chops = []
+    ends = []
+    for strip in screen:
+        left, right = strip.divide([cut, WIDTH])
+        line_chops.append({0: left, cut: right})
+        ends.append([cut, WIDTH])
+    return ChopsUpdate(line_chops, [(y, 0, WIDTH) for y in rows], ends)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    first=lines(),
+    later=st.lists(
+        st.tuples(lines(), st.lists(st.integers(0, HEIGHT - 1), min_size=1, unique=True)),
+        max_size=4,
+    ),
+    cut=st.integers(1, WIDTH - 1),
+)
+def test_changed_cells_leave_the_same_picture_as_whole_lines(
+    first: list[Strip], later: list[tuple[list[Strip], list[int]]], cut: int
+) -> None:
+    whole, diffed = TerminalModel(), TerminalModel()
+    cells = TerminalCells()
+    size = (WIDTH, HEIGHT)
+    update = full(first)
+    whole.feed(update.render_segments(CONSOLE))
+    diffed.feed(cells.render(update, SCREEN, size, CONSOLE))
+    assert diffed.rows == whole.rows
+    for screen, rows in later:
+        # A wide character split by the cut would not come from the compositor: skip those.
+        if any(strip.divide([cut])[0].cell_length != cut for strip in screen):
+            continue
+        partial = chops(screen, sorted(rows), cut)
+        whole.feed(partial.render_segments(CONSOLE))
+        diffed.feed(cells.render(partial, SCREEN, size, CONSOLE))
+        assert diffed.rows == whole.rows
+
+
+def screen_of(*rows: str, style: Style | None = None) -> list[Strip]:
+    return [Strip([Segment(row.ljust(WIDTH), style)], WIDTH) for row in rows]
+
+
+def test_an_unchanged_update_writes_nothing() -> None:
+    cells = TerminalCells()
+    screen = screen_of("12:34", "breathe", "", "", style=Style(color="red"))
+    cells.render(full(screen), SCREEN, (WIDTH, HEIGHT), CONSOLE)
+    assert cells.render(full(screen), SCREEN, (WIDTH, HEIGHT), CONSOLE) == ""
+    assert cells.render(chops(screen, [0, 1], 4), SCREEN, (WIDTH, HEIGHT), CONSOLE) == ""
+
+
+def test_one_changed_digit_writes_one_cell_with_its_colour_once() -> None:
+    cells = TerminalCells()
+    style = Style(color="red", bold=True)
+    cells.render(
+        full(screen_of("12:34", "", "", "", style=style)), SCREEN, (WIDTH, HEIGHT), CONSOLE
+    )
+    written = cells.render(
+        chops(screen_of("12:33", "", "", "", style=style), [0], 6), SCREEN, (WIDTH, HEIGHT), CONSOLE
+    )
+    assert written == "\x1b[1;5H\x1b[0;1;31m3\x1b[0m"
+
+
+def test_a_new_screen_a_new_size_or_a_suspension_writes_everything_again() -> None:
+    cells = TerminalCells()
+    screen = screen_of("a", "b", "c", "d")
+    size = (WIDTH, HEIGHT)
+    cells.render(full(screen), SCREEN, size, CONSOLE)
+    assert cells.render(full(screen), SCREEN, size, CONSOLE) == ""
+
+    for written in (
+        cells.render(full(screen), object(), size, CONSOLE),  # another screen drew in between
+        cells.render(full(screen), SCREEN, size, CONSOLE),  # and back
+    ):
+        model = TerminalModel()
+        model.feed(written)
+        assert [row[0] for row in model.text()] == ["a", "b", "c", "d"]
+    cells.forget()
+    model = TerminalModel()
+    model.feed(cells.render(full(screen), SCREEN, size, CONSOLE))
+    assert [row[0] for row in model.text()] == ["a", "b", "c", "d"]
+    taller = screen_of("a", "b", "c", "d", "e")
+    assert "e" in cells.render(
+        LayoutUpdate([[strip] for strip in taller], Region(0, 0, WIDTH, 5)),
+        SCREEN,
+        (WIDTH, 5),
+        CONSOLE,
+    )
