@@ -15,7 +15,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(autouse=True)
 def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
-    """Point config and data at temporary folders, so no test reads a real home.
+    """Point config, data and cache at temporary folders, so no test reads a real home.
 
     The folders are empty but for the first-run note's marker: tests start sessions
     as someone who has read it. tests/tui/test_first_run.py removes it.
@@ -27,6 +27,8 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, 
     (data / MARKER).touch()
     monkeypatch.setenv("STRETCHTUI_CONFIG_DIR", str(config))
     monkeypatch.setenv("STRETCHTUI_DATA_DIR", str(data))
+    # The routine cache too: no test reads or writes the real one in ~/.cache.
+    monkeypatch.setenv("STRETCHTUI_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("NO_COLOR", raising=False)
     return {"config": config, "data": data}
 

@@ -1,24 +1,35 @@
 """All the routines a person can pick, the bundled ones and their own, each with its plan.
 
-Above the plan in the layers: an entry's plan is built once, when its file loads,
-and everything that shows or runs the routine (menu order and totals, preview,
-`list`, `show`, `run`) reads that one.
+Above the plan in the layers: an entry's plan is built once, when its file is read,
+and everything that shows or runs the routine (preview, `show`, `run`) reads that one.
+The menu's order and lines and `list` need only each entry's summary, which the routine
+cache keeps: with a thousand routines, only the one picked is read from its file.
 """
 
 from __future__ import annotations
 
-import difflib
-from dataclasses import dataclass
+import os
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 
-from stretchtui.plan import Plan, build_plan
-from stretchtui.routines.loader import read_routine
-from stretchtui.routines.model import Level, Routine
+from stretchtui.routines.cache import LEVELS, RoutineCache, file_key
 from stretchtui.routines.problems import Problem, display_path
 
+# Not `from typing import TYPE_CHECKING`: importing typing costs more than this whole
+# module; mypy reads any name TYPE_CHECKING as true.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from stretchtui.plan import Plan
+    from stretchtui.routines.model import Routine
+
+# The plan, the loader and the model load only when a routine is read from its file:
+# `list` and the menu's first paint are answered from the routine cache without them.
+
 ROUTINE_SUFFIXES = (".yaml", ".yml")
-LEVEL_ORDER = {level: index for index, level in enumerate(Level)}
+LEVEL_ORDER = {level: index for index, level in enumerate(LEVELS)}
 
 
 class Source(StrEnum):
@@ -27,24 +38,108 @@ class Source(StrEnum):
     FILE = "file"
 
 
-@dataclass(frozen=True)
-class CatalogEntry:
-    """One routine file: its routine's plan when it loaded, its problems when it did not."""
+class RoutineSummary:
+    """What the menu and `list` show of a routine without reading its steps."""
 
-    id: str
-    path: Path
-    source: Source
-    plan: Plan | None
-    problems: tuple[Problem, ...] = ()
+    __slots__ = ("level", "name", "positions", "rounds", "stretches", "total_seconds")
+
+    def __init__(
+        self, name: str, level: str, total_seconds: int, stretches: int, rounds: int, positions: str
+    ) -> None:
+        self.name = name
+        self.level = level
+        self.total_seconds = total_seconds
+        self.stretches = stretches
+        self.rounds = rounds
+        self.positions = positions
+        """Where it is done, in order of first use: `seated`, `standing, floor`."""
+
+    @classmethod
+    def of(cls, plan: Plan) -> RoutineSummary:
+        routine = plan.routine
+        return cls(
+            routine.name,
+            routine.level.value,
+            plan.total_seconds,
+            len(routine.steps),
+            routine.rounds,
+            routine_positions(routine),
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__slots__}
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, RoutineSummary) and self.as_dict() == other.as_dict()
+
+    def __hash__(self) -> int:
+        return hash(tuple(self.as_dict().values()))
+
+    def __repr__(self) -> str:
+        return f"RoutineSummary({self.as_dict()!r})"
+
+
+def routine_positions(routine: Routine) -> str:
+    """Where the routine is done: `seated`, `floor`, `standing, floor`, in order of first use."""
+    return ", ".join(dict.fromkeys(step.position.value for step in routine.steps))
+
+
+class CatalogEntry:
+    """One routine file: its summary and plan when it loads, its problems when it does not.
+
+    An entry made from the routine cache has its summary (or problems) only; its plan is
+    read from the file when first asked for (a preview, a start, `show` without a cached
+    plan). Should the file have changed meanwhile, the plan is what it says now.
+    """
+
+    def __init__(
+        self,
+        id: str,
+        path: Path,
+        source: Source,
+        plan: Plan | None = None,
+        problems: tuple[Problem, ...] = (),
+        *,
+        summary: RoutineSummary | None = None,
+    ) -> None:
+        self.id = id
+        self.path = path
+        self.source = source
+        self.problems = problems
+        if plan is not None:
+            self.__dict__["plan"] = plan
+            summary = RoutineSummary.of(plan)
+        self.summary = summary
+
+    @cached_property
+    def plan(self) -> Plan | None:
+        if self.summary is None:
+            return None
+        fresh = load_entry(self.path, self.source)
+        if fresh.plan is None:
+            self.summary, self.problems = None, fresh.problems
+        return fresh.plan
 
     @property
     def routine(self) -> Routine | None:
         return self.plan.routine if self.plan is not None else None
 
+    @property
+    def loaded(self) -> bool:
+        """Whether the plan is in memory (or known not to be had)."""
+        return "plan" in self.__dict__ or self.summary is None
 
-@dataclass(frozen=True)
+    def __repr__(self) -> str:
+        return f"CatalogEntry({self.id!r}, {str(self.path)!r}, {self.source.value})"
+
+
 class Catalog:
-    entries: tuple[CatalogEntry, ...]
+    def __init__(
+        self, entries: tuple[CatalogEntry, ...], cache: RoutineCache | None = None
+    ) -> None:
+        self.entries = entries
+        self.cache = cache or RoutineCache(None)
+        """Where the entries came from; `show` keeps its plans there too."""
 
     def get(self, routine_id: str) -> CatalogEntry | None:
         return next((entry for entry in self.entries if entry.id == routine_id), None)
@@ -57,19 +152,24 @@ class Catalog:
 def routine_files(folder: Path) -> list[Path]:
     """The routine files directly inside a folder, sorted; none when it does not exist."""
     try:
-        return sorted(
-            path
-            for path in folder.iterdir()
-            if path.suffix.lower() in ROUTINE_SUFFIXES and not path.name.startswith(".")
-        )
-    except (FileNotFoundError, NotADirectoryError):
-        return []
+        with os.scandir(folder) as found:
+            names = sorted(
+                entry.name
+                for entry in found
+                if entry.name.lower().endswith(ROUTINE_SUFFIXES) and not entry.name.startswith(".")
+            )
     except OSError:
         return []
+    return [folder / name for name in names]
 
 
 def load_entry(path: Path, source: Source) -> CatalogEntry:
-    """One file's entry; whatever happens reading it, it never stops the other files."""
+    """One file's entry, read from the file; whatever happens reading it, it never stops the
+    other files."""
+    from stretchtui.plan import build_plan
+    from stretchtui.routines.loader import read_routine
+    from stretchtui.routines.model import Routine
+
     try:
         result = read_routine(path)
     except Exception as error:  # noqa: BLE001 - the menu must open whatever one file holds
@@ -80,14 +180,63 @@ def load_entry(path: Path, source: Source) -> CatalogEntry:
     return CatalogEntry(path.stem, path, source, None, tuple(result))
 
 
-def load_catalog(bundled_dir: Path, user_dir: Path | None) -> Catalog:
+def cached_entry(path: Path, source: Source, cache: RoutineCache) -> CatalogEntry:
+    """One file's entry from the cache when its record fits the file, else from the file
+    (and then kept in the cache)."""
+    try:
+        key = file_key(os.stat(path))
+    except (OSError, ValueError):
+        key = None
+    if key is None:
+        return load_entry(path, source)
+    text = str(path)
+    listing = cache.listing(text, key)
+    if listing is not None:
+        return _from_listing(listing, path, source)
+    entry = load_entry(path, source)
+    cache.remember(text, key, _listing(entry, display_path(path)))
+    return entry
+
+
+def _listing(entry: CatalogEntry, label: str) -> dict[str, Any]:
+    summary = entry.summary
+    return {
+        "id": entry.id,
+        "summary": summary.as_dict() if summary is not None else None,
+        # The place is kept only when it is not the file itself: a message names the file
+        # relative to the folder the command runs in, which differs between runs.
+        "problems": [
+            [None if p.path == label else p.path, p.message, p.line, p.column, p.field]
+            for p in entry.problems
+        ],
+    }
+
+
+def _from_listing(listing: dict[str, Any], path: Path, source: Source) -> CatalogEntry:
+    summary = listing["summary"]
+    if summary is not None:
+        return CatalogEntry(listing["id"], path, source, summary=RoutineSummary(**summary))
+    label = display_path(path)
+    problems = tuple(
+        Problem(place if place is not None else label, message, line, column, field)
+        for place, message, line, column, field in listing["problems"]
+    )
+    return CatalogEntry(listing["id"], path, source, None, problems)
+
+
+def load_catalog(
+    bundled_dir: Path, user_dir: Path | None, cache_dir: str | os.PathLike[str] | None = None
+) -> Catalog:
     """Every routine, bundled then user; a user file with a bundled id replaces that routine.
 
     A broken file becomes an entry with problems: it never stops the others from loading.
+    With `cache_dir`, what each file says is kept there and read back while the file is
+    unchanged (see `stretchtui.routines.cache`).
     """
+    cache = RoutineCache(os.fspath(cache_dir) if cache_dir is not None else None)
     by_id: dict[str, CatalogEntry] = {}
     for path in routine_files(bundled_dir):
-        entry = load_entry(path, Source.BUNDLED)
+        entry = cached_entry(path, Source.BUNDLED, cache)
         by_id[entry.id] = entry
     user_problems: list[CatalogEntry] = []
     if user_dir is not None:
@@ -102,16 +251,17 @@ def load_catalog(bundled_dir: Path, user_dir: Path | None) -> Catalog:
                 )
             )
         for path in routine_files(user_dir):
-            entry = load_entry(path, Source.USER)
+            entry = cached_entry(path, Source.USER, cache)
             by_id[entry.id] = entry
+    cache.save()
     entries = sorted(by_id.values(), key=_menu_order) + user_problems
-    return Catalog(tuple(entries))
+    return Catalog(tuple(entries), cache)
 
 
 def _menu_order(entry: CatalogEntry) -> tuple[int, int, int, str]:
-    plan = entry.plan
-    level_rank = LEVEL_ORDER[plan.routine.level] if plan else len(LEVEL_ORDER)
-    total = plan.total_seconds if plan else 0
+    summary = entry.summary
+    level_rank = LEVEL_ORDER[summary.level] if summary else len(LEVEL_ORDER)
+    total = summary.total_seconds if summary else 0
     return (0 if entry.source is Source.BUNDLED else 1, level_rank, total, entry.id)
 
 
@@ -119,6 +269,8 @@ class UnknownRoutine(Exception):
     """ROUTINE named neither a known id nor a file."""
 
     def __init__(self, name: str, known: list[str]) -> None:
+        import difflib
+
         close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
         hint = f" (did you mean {close[0]}?)" if close else ""
         super().__init__(

@@ -1,27 +1,37 @@
-"""The `stretchtui` command: parse the arguments, hand over to one subcommand."""
+"""The `stretchtui` command: parse the arguments, hand over to one subcommand.
+
+Importing this package costs nothing: argparse and the subcommand modules load when
+the parser is built. `stretchtui.entry` answers the common forms of the quick commands
+(`--version`, `status`, `list`, `show`) without building it at all.
+"""
 
 from __future__ import annotations
 
-import argparse
 import sys
-from collections.abc import Sequence
 
-from stretchtui import __version__
-from stretchtui.cli import (
-    history_cmd,
-    remind_cmd,
-    resume_cmd,
-    routines_cmd,
-    run_cmd,
-    serve_cmd,
-)
 from stretchtui.cli.context import EXIT_OK, EXIT_USAGE, CliContext
 
-# Each module adds its subcommands with register(subparsers).
-COMMAND_MODULES = (routines_cmd, run_cmd, resume_cmd, history_cmd, remind_cmd, serve_cmd)
+# Not `from typing import TYPE_CHECKING`: importing typing costs more than this whole
+# module; mypy reads any name TYPE_CHECKING as true.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
+    from stretchtui import __version__
+    from stretchtui.cli import (
+        history_cmd,
+        remind_cmd,
+        resume_cmd,
+        routines_cmd,
+        run_cmd,
+        serve_cmd,
+    )
+
     parser = argparse.ArgumentParser(
         prog="stretchtui",
         description="A guided stretch-session timer for the terminal.",
@@ -29,12 +39,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"stretchtui {__version__}")
     add_location_options(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
+    # Each module adds its subcommands with register(subparsers).
+    for module in (routines_cmd, run_cmd, resume_cmd, history_cmd, remind_cmd, serve_cmd):
         module.register(subparsers)
     return parser
 
 
 def add_location_options(parser: argparse.ArgumentParser) -> None:
+    import argparse
+
     parser.add_argument(
         "--config-dir",
         metavar="DIR",
@@ -58,11 +71,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code) if isinstance(exit_.code, int) else EXIT_USAGE
+    return run_handler(args)
+
+
+def run_handler(args: object) -> int:
+    """Run the parsed command (`args.handler`, or the menu when there is none)."""
     context = CliContext.from_args(args)
     handler = getattr(args, "handler", None)
     try:
         if handler is None:
-            return default_command(context, args)
+            return default_command(context)
         return int(handler(context, args))
     except KeyboardInterrupt:
         return 130
@@ -72,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
-def default_command(context: CliContext, args: argparse.Namespace) -> int:
+def default_command(context: CliContext) -> int:
     """Bare `stretchtui`: the menu."""
     from stretchtui.services import open_services
     from stretchtui.tui.launch import run_app

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
-
-from rich.console import Console
 
 from stretchtui.paths import AppPaths, bundled_routines_dir, resolve_paths
 from stretchtui.textsafe import visible
 
+# Not `from typing import TYPE_CHECKING`: importing typing costs more than this whole
+# module; mypy reads any name TYPE_CHECKING as true.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
+
+    from rich.console import Console
+
     from stretchtui.catalog import Catalog, CatalogEntry
 
 EXIT_OK = 0
@@ -22,27 +24,45 @@ EXIT_INVALID = 1
 EXIT_USAGE = 2
 
 
-@dataclass
 class CliContext:
-    paths: AppPaths
-    out: Console = field(default_factory=lambda: Console())
-    err: Console = field(default_factory=lambda: Console(stderr=True))
+    """Rich is loaded only by a command that prints through `out` or `err`: on its own
+    it takes several times as long to import as Python takes to start."""
+
+    def __init__(self, paths: AppPaths) -> None:
+        self.paths = paths
 
     @classmethod
-    def from_args(cls, args: argparse.Namespace) -> CliContext:
+    def from_args(cls, args: object) -> CliContext:
         paths = resolve_paths(
             getattr(args, "config_dir", None), getattr(args, "data_dir", None), os.environ
         )
         return cls(paths=paths)
 
     @cached_property
+    def out(self) -> Console:
+        from rich.console import Console
+
+        return Console()
+
+    @cached_property
+    def err(self) -> Console:
+        from rich.console import Console
+
+        return Console(stderr=True)
+
+    @cached_property
     def catalog(self) -> Catalog:
         from stretchtui.catalog import load_catalog
 
-        return load_catalog(bundled_routines_dir(), self.paths.user_routines_dir)
+        return load_catalog(
+            bundled_routines_dir(), self.paths.user_routines_dir, self.paths.cache_dir
+        )
 
-    def usable_routine(self, name: str) -> CatalogEntry | None:
-        """ROUTINE (an id or a path) ready to run; None, with the reason on stderr, if not."""
+    def usable_routine(self, name: str, *, read: bool = True) -> CatalogEntry | None:
+        """ROUTINE (an id or a path) ready to run; None, with the reason on stderr, if not.
+
+        With `read` its plan is read from the file now (a cached entry's file may have
+        changed since it was listed); without, the cached summary is enough."""
         from stretchtui.catalog import UnknownRoutine, resolve_routine
 
         try:
@@ -50,7 +70,9 @@ class CliContext:
         except UnknownRoutine as error:
             self.error(str(error))
             return None
-        if entry.routine is None:
+        if read:
+            entry.plan  # noqa: B018 - reads the file, and finds its problems if it changed
+        if entry.summary is None:
             for problem in entry.problems:
                 print(visible(str(problem)), file=sys.stderr)
             return None

@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
-import argparse
 import json
+import os
 import sys
 from pathlib import Path
-from typing import Any
 
-from rich import box
-from rich.table import Table
-from rich.text import Text
-
-from stretchtui import glyphs
-from stretchtui.catalog import CatalogEntry, Source, load_entry
+from stretchtui.catalog import CatalogEntry, Source
 from stretchtui.cli.context import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CliContext, add_command
+from stretchtui.cli.table import Column, Table, print_lines, styled, terminal_width, wants_colour
 from stretchtui.durations import format_duration
-from stretchtui.plan import Plan
-from stretchtui.routines.problems import display_path, snippet
+from stretchtui.routines.cache import file_key
 from stretchtui.textsafe import visible
+
+# Not `from typing import TYPE_CHECKING`: importing typing costs more than this whole
+# module; mypy reads any name TYPE_CHECKING as true.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+    from typing import Any
+
+    from stretchtui.plan import Plan
+
+# `list` and `show` answer from the routine cache, printing plain tables (cli/table.py):
+# neither Rich nor the YAML loader is imported unless a file has to be read.
 
 # Below this many columns `list` leaves out the stretch count and the source column.
 WIDE_LIST = 100
@@ -26,6 +32,8 @@ NARROW_LIST = 60
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from pathlib import Path
+
     list_parser = add_command(subparsers, "list", "List the routines you can run.")
     list_parser.add_argument("--json", action="store_true", help="print JSON for scripts")
     list_parser.set_defaults(handler=list_routines)
@@ -40,24 +48,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     check_parser.set_defaults(handler=check_routines)
 
 
-def shown(value: str) -> Text:
-    """Text from a file, as Rich should print it: never markup, control characters spelled out."""
-    return Text(visible(value))
-
-
 # ---------------------------------------------------------------- list
 
 
 def entry_json(entry: CatalogEntry) -> dict[str, Any]:
-    plan = entry.plan
-    routine = plan.routine if plan else None
+    summary = entry.summary
     return {
         "id": entry.id,
-        "name": routine.name if routine else None,
-        "level": routine.level.value if routine else None,
-        "total_seconds": plan.total_seconds if plan else None,
-        "stretches": len(routine.steps) if routine else None,
-        "rounds": routine.rounds if routine else None,
+        "name": summary.name if summary else None,
+        "level": summary.level if summary else None,
+        "total_seconds": summary.total_seconds if summary else None,
+        "stretches": summary.stretches if summary else None,
+        "rounds": summary.rounds if summary else None,
         "source": entry.source.value,
         "path": str(entry.path),
         "errors": [str(problem) for problem in entry.problems],
@@ -73,63 +75,63 @@ def list_routines(context: CliContext, args: argparse.Namespace) -> int:
     # At 80 columns every column would squeeze the names onto two lines; there the stretch
     # count goes, and the source shows only where it is not bundled, beside the level.
     # Narrower still (a split pane), the level goes too: the ids already say it.
-    wide = context.out.width >= WIDE_LIST
-    narrow = context.out.width < NARROW_LIST
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("id", style="bold cyan", no_wrap=True)
-    table.add_column("name", min_width=8)
+    width = terminal_width()
+    colour = wants_colour()
+    wide = width >= WIDE_LIST
+    narrow = width < NARROW_LIST
+    columns = [Column("id", style="bold cyan"), Column("name", wrap=True, min_width=8)]
     if not narrow:
-        table.add_column("level", no_wrap=True)
-    table.add_column("time", justify="right", no_wrap=True)
+        columns.append(Column("level"))
+    columns.append(Column("time", right=True))
     if wide:
-        table.add_column("stretches", justify="right", no_wrap=True)
-        table.add_column("source", no_wrap=True)
+        columns += [Column("stretches", right=True), Column("source")]
+    table = Table(*columns)
     broken: list[CatalogEntry] = []
     for entry in entries:
-        plan = entry.plan
-        if plan is None:
+        summary = entry.summary
+        if summary is None:
             broken.append(entry)
             continue
-        routine = plan.routine
-        level = routine.level.value
-        cells: list[str | Text] = [
-            shown(entry.id),
-            shown(routine.name),
+        level = summary.level
+        cells = [
+            visible(entry.id),
+            visible(summary.name),
             level,
-            format_duration(plan.total_seconds),
+            format_duration(summary.total_seconds),
         ]
         if wide:
-            cells += [str(len(routine.steps)), entry.source.value]
+            cells += [str(summary.stretches), entry.source.value]
         elif narrow:
             del cells[2]
         elif entry.source is not Source.BUNDLED:
             cells[2] = f"{level} · {entry.source.value}"
         table.add_row(*cells)
-    context.out.print(table)
+    lines = table.lines(width, colour)
     for entry in broken:
-        context.out.print(
-            Text(f"✗ {visible(entry.id)} ({entry.source.value}) has errors:", style="bold red")
+        lines.append(
+            styled(f"✗ {visible(entry.id)} ({entry.source.value}) has errors:", "bold red", colour)
         )
-        for problem in entry.problems:
-            # Unwrapped, so that `path:line:col` stays whole for editors and terminals to follow.
-            context.out.print(Text(f"  {visible(str(problem))}", style="red"), soft_wrap=True)
+        # Unwrapped, so that `path:line:col` stays whole for editors and terminals to follow.
+        lines += [styled(f"  {visible(str(problem))}", "red", colour) for problem in entry.problems]
     if broken:
-        context.out.print("Fix these files and they will appear in the menu.", style="dim")
+        lines.append(styled("Fix these files and they will appear in the menu.", "dim", colour))
+    print_lines(lines)
     return EXIT_OK
 
 
 # ---------------------------------------------------------------- show
 
 
-def plan_json(entry: CatalogEntry, plan: Plan) -> dict[str, Any]:
+def plan_data(plan: Plan) -> dict[str, Any]:
+    """What `show` prints of a plan, as plain data (kept in the routine cache)."""
     routine = plan.routine
     return {
-        "id": entry.id,
         "name": routine.name,
         "level": routine.level.value,
+        "summary": routine.summary,
         "rounds": routine.rounds,
-        "source": entry.source.value,
         "total_seconds": plan.total_seconds,
+        "stretch_count": plan.stretch_count,
         "segments": [
             {
                 "index": segment.index,
@@ -137,6 +139,7 @@ def plan_json(entry: CatalogEntry, plan: Plan) -> dict[str, Any]:
                 "name": segment.name,
                 "side": segment.side.value if segment.side else None,
                 "round": segment.round,
+                "rounds": segment.rounds,
                 "reps": segment.reps,
                 "duration": segment.duration,
             }
@@ -145,44 +148,121 @@ def plan_json(entry: CatalogEntry, plan: Plan) -> dict[str, Any]:
     }
 
 
-def show_routine(context: CliContext, args: argparse.Namespace) -> int:
-    entry = context.usable_routine(args.routine)
-    if entry is None or entry.plan is None:
-        return EXIT_INVALID
+SEGMENT_FIELDS: dict[str, type | tuple[type, ...]] = {
+    "index": int,
+    "kind": str,
+    "name": str,
+    "side": (str, type(None)),
+    "round": int,
+    "rounds": int,
+    "reps": (int, type(None)),
+    "duration": int,
+}
+
+
+def valid_plan_data(data: object) -> bool:
+    """Whether a cached record has exactly the shape `plan_data` makes."""
+    if not isinstance(data, dict) or set(data) != {
+        "name", "level", "summary", "rounds", "total_seconds", "stretch_count", "segments"
+    }:  # fmt: skip
+        return False
+    plain = all(isinstance(data[key], str) for key in ("name", "level", "summary")) and all(
+        type(data[key]) is int for key in ("rounds", "total_seconds", "stretch_count")
+    )
+    segments = data["segments"]
+    return (
+        plain
+        and isinstance(segments, list)
+        and all(
+            isinstance(segment, dict)
+            and set(segment) == set(SEGMENT_FIELDS)
+            and all(
+                isinstance(segment[key], kinds) and not isinstance(segment[key], bool)
+                for key, kinds in SEGMENT_FIELDS.items()
+            )
+            for segment in segments
+        )
+    )
+
+
+def cached_plan_data(context: CliContext, entry: CatalogEntry) -> dict[str, Any] | None:
+    """`show`'s data: from the routine cache while the file is unchanged, else from the plan
+    (then kept). None when the file no longer holds a routine."""
+    cache = context.catalog.cache
+    try:
+        key = file_key(os.stat(entry.path))
+    except (OSError, ValueError):
+        key = None
+    if key is not None and entry.source is not Source.FILE and not entry.loaded:
+        data = cache.plan_data(str(entry.path), key)
+        if valid_plan_data(data):
+            return data
     plan = entry.plan
+    if plan is None:
+        return None
+    data = plan_data(plan)
+    if key is not None and entry.source is not Source.FILE:
+        cache.remember_plan(str(entry.path), key, data)
+    return data
+
+
+def show_json(entry: CatalogEntry, data: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "name": data["name"],
+        "level": data["level"],
+        "rounds": data["rounds"],
+        "source": entry.source.value,
+        "total_seconds": data["total_seconds"],
+        "segments": [
+            {key: value for key, value in segment.items() if key != "rounds"}
+            for segment in data["segments"]
+        ],
+    }
+
+
+def show_routine(context: CliContext, args: argparse.Namespace) -> int:
+    entry = context.usable_routine(args.routine, read=False)
+    data = cached_plan_data(context, entry) if entry is not None else None
+    if entry is None or data is None:
+        if entry is not None:
+            for problem in entry.problems:
+                print(visible(str(problem)), file=sys.stderr)
+        return EXIT_INVALID
     if args.json:
-        json.dump(plan_json(entry, plan), sys.stdout, indent=2)
+        json.dump(show_json(entry, data), sys.stdout, indent=2)
         sys.stdout.write("\n")
         return EXIT_OK
-    routine = plan.routine
-    context.out.print(
-        Text(visible(routine.name), style="bold"), Text(f"  {routine.level.value}", style="dim")
+    colour = wants_colour()
+    lines = [
+        styled(visible(data["name"]), "bold", colour)
+        + styled(f"   {visible(data['level'])}", "dim", colour)
+    ]
+    if data["summary"]:
+        lines.append(visible(data["summary"]))
+    table = Table(
+        Column("#", right=True, style="dim"),
+        Column("kind"),
+        Column("stretch", wrap=True, min_width=8),
+        Column("side"),
+        Column("round", right=True),
+        Column("reps", right=True),
+        Column("time", right=True),
     )
-    if routine.summary:
-        context.out.print(shown(routine.summary))
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("#", justify="right", style="dim")
-    table.add_column("kind")
-    table.add_column("stretch")
-    table.add_column("side")
-    table.add_column("round", justify="right")
-    table.add_column("reps", justify="right")
-    table.add_column("time", justify="right")
-    for segment in plan.segments:
+    for segment in data["segments"]:
         table.add_row(
-            str(segment.index + 1),
-            segment.kind.value.replace("_", " "),
-            shown(segment.name),
-            segment.side.value if segment.side else "",
-            f"{segment.round}/{segment.rounds}",
-            str(segment.reps) if segment.reps else "",
-            format_duration(segment.duration),
+            str(segment["index"] + 1),
+            visible(segment["kind"].replace("_", " ")),
+            visible(segment["name"]),
+            visible(segment["side"] or ""),
+            f"{segment['round']}/{segment['rounds']}",
+            str(segment["reps"]) if segment["reps"] else "",
+            format_duration(segment["duration"]),
         )
-    context.out.print(table)
-    context.out.print(
-        f"Total: {format_duration(plan.total_seconds)} ({plan.total_seconds} s), "
-        f"{plan.stretch_count} stretches"
-    )
+    lines += table.lines(terminal_width(), colour)
+    total = data["total_seconds"]
+    lines.append(f"Total: {format_duration(total)} ({total} s), {data['stretch_count']} stretches")
+    print_lines(lines)
     return EXIT_OK
 
 
@@ -194,6 +274,10 @@ def check_routines(context: CliContext, args: argparse.Namespace) -> int:
     if not files:
         context.error("check needs at least one FILE")
         return EXIT_USAGE
+    from stretchtui import glyphs
+    from stretchtui.catalog import load_entry
+    from stretchtui.routines.problems import display_path, snippet
+
     failed = False
     for path in files:
         entry = load_entry(path, Source.FILE)
@@ -205,7 +289,7 @@ def check_routines(context: CliContext, args: argparse.Namespace) -> int:
         for problem in entry.problems:
             # Like a compiler: `file:line:col: message`, then the line with a caret under it.
             lines = [visible(str(problem))]
-            shown_line = snippet(problem, context.out.width)
+            shown_line = snippet(problem, terminal_width())
             if shown_line is not None:
                 lines += shown_line
             for line in lines:

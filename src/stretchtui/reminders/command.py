@@ -129,11 +129,11 @@ def available_routines(paths: AppPaths) -> dict[str, RoutineInfo]:
     from stretchtui.paths import bundled_routines_dir
     from stretchtui.reminders.runner import RoutineInfo
 
-    catalog = load_catalog(bundled_routines_dir(), paths.user_routines_dir)
+    catalog = load_catalog(bundled_routines_dir(), paths.user_routines_dir, paths.cache_dir)
     return {
-        entry.id: RoutineInfo(entry.id, entry.plan.routine.name, entry.plan.total_seconds)
+        entry.id: RoutineInfo(entry.id, entry.summary.name, entry.summary.total_seconds)
         for entry in catalog.entries
-        if entry.plan is not None
+        if entry.summary is not None
     }
 
 

@@ -2,26 +2,56 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from dataclasses import field as dataclass_field
 from pathlib import Path
 
-from stretchtui import glyphs
 from stretchtui.textsafe import visible
 
 
-@dataclass(frozen=True)
 class Problem:
-    """`path:line:col: field: message`; line and column are 1-based, 0 when unknown."""
+    """`path:line:col: field: message`; line and column are 1-based, 0 when unknown.
 
-    path: str
-    message: str
-    line: int = 0
-    column: int = 0
-    field: str = ""
-    # The file's line at `line`, as written: what a caret points into. Not part of what the
-    # problem is (two problems at one place are equal whatever the line held).
-    source: str = dataclass_field(default="", compare=False, repr=False)
+    A plain class rather than a dataclass: `list`, answering from the routine cache,
+    must start without loading dataclasses (and the inspect module it brings). Treat it
+    as frozen.
+    """
+
+    __slots__ = ("column", "field", "line", "message", "path", "source")
+
+    def __init__(
+        self,
+        path: str,
+        message: str,
+        line: int = 0,
+        column: int = 0,
+        field: str = "",
+        source: str = "",
+    ) -> None:
+        self.path = path
+        self.message = message
+        self.line = line
+        self.column = column
+        self.field = field
+        # The file's line at `line`, as written: what a caret points into. Not part of what
+        # the problem is (two problems at one place are equal whatever the line held).
+        self.source = source
+
+    def with_source(self, source: str) -> Problem:
+        return Problem(self.path, self.message, self.line, self.column, self.field, source)
+
+    def _parts(self) -> tuple[str, str, int, int, str]:
+        return (self.path, self.message, self.line, self.column, self.field)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Problem) and self._parts() == other._parts()
+
+    def __hash__(self) -> int:
+        return hash(self._parts())
+
+    def __repr__(self) -> str:
+        return (
+            f"Problem(path={self.path!r}, message={self.message!r}, line={self.line!r}, "
+            f"column={self.column!r}, field={self.field!r})"
+        )
 
     def __str__(self) -> str:
         place = self.path
@@ -37,7 +67,7 @@ def with_source(problems: list[Problem], text: str) -> list[Problem]:
     """`problems`, each carrying the line of `text` it points at."""
     lines = text.splitlines()
     return [
-        replace(problem, source=lines[problem.line - 1])
+        problem.with_source(lines[problem.line - 1])
         if 0 < problem.line <= len(lines) and not problem.source
         else problem
         for problem in problems
@@ -55,6 +85,8 @@ def snippet(problem: Problem, width: int = 80) -> tuple[str, str] | None:
     """
     if not problem.line or not problem.source:
         return None
+    from stretchtui import glyphs
+
     g = glyphs.current()
     number = f"{problem.line:>3} | "
     gutter = " " * (len(number) - 2) + "| "
@@ -77,6 +109,8 @@ def snippet(problem: Problem, width: int = 80) -> tuple[str, str] | None:
 
 def _last_cells(text: str, cells: int) -> str:
     """The end of `text` that fits in `cells` cells."""
+    from stretchtui import glyphs
+
     kept = ""
     for char in reversed(text):
         if glyphs.cells(char + kept) > cells:

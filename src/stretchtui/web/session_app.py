@@ -90,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # A browser shows every character, whatever the locale the server was started in.
     glyphs.use(glyphs.UNICODE)
     paths = resolve_paths(args.config_dir, args.data_dir)
-    catalog = load_catalog(bundled_routines_dir(), paths.user_routines_dir)
+    catalog = load_catalog(bundled_routines_dir(), paths.user_routines_dir, paths.cache_dir)
     relay = PageRelay()
     services = served_services(paths, relay.post)
     app = create_app(services, catalog)

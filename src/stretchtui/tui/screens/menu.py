@@ -21,7 +21,7 @@ from stretchtui.durations import format_duration
 from stretchtui.resume import ResumeOffer
 from stretchtui.routines import Level
 from stretchtui.textsafe import visible
-from stretchtui.tui.widgets.preview import RoutinePreview, kind_label, positions
+from stretchtui.tui.widgets.preview import RoutinePreview, kind_label
 
 SECTIONS: tuple[tuple[str, str], ...] = (
     ("levels", "Levels"),
@@ -32,11 +32,13 @@ SECTIONS: tuple[tuple[str, str], ...] = (
 
 
 def section_of(entry: CatalogEntry) -> str:
-    if entry.routine is None:
+    # From the summary: the menu's lines must not read every routine file (only the
+    # highlighted one is, for its preview).
+    if entry.summary is None:
         return "broken"
     if entry.source is not Source.BUNDLED:
         return "user"
-    return "desk" if entry.routine.level is Level.DESK else "levels"
+    return "desk" if entry.summary.level == Level.DESK.value else "levels"
 
 
 NAME_WIDTH = 26
@@ -45,24 +47,23 @@ DESK_NAME_WIDTH = 20
 
 def option_label(entry: CatalogEntry) -> Text:
     """One menu line; the routine's own words are plain text, cut as text, never markup."""
-    plan = entry.plan
-    if plan is None:
+    summary = entry.summary
+    if summary is None:
         problem = entry.problems[0] if entry.problems else None
         first = f"{problem.field}: {problem.message}" if problem and problem.field else None
         detail = first or (problem.message if problem else "has errors")
         label = Text("✗", style="red")
         label.append(f" {visible(entry.path.name)}: {visible(detail)}")
         return label
-    total = format_duration(plan.total_seconds)
-    routine = plan.routine
+    total = format_duration(summary.total_seconds)
     if section_of(entry) == "desk":
         # A short session of the day: where it is done matters as much as what it is.
-        label = Text(visible(routine.name))
+        label = Text(visible(summary.name))
         label.truncate(DESK_NAME_WIDTH, overflow="ellipsis", pad=True)
         label.append(" ")
-        label.append(f"{positions(routine):<8}{total:>7}", style="dim")
+        label.append(f"{summary.positions:<8}{total:>7}", style="dim")
         return label
-    label = Text(visible(routine.name))
+    label = Text(visible(summary.name))
     label.truncate(NAME_WIDTH, overflow="ellipsis", pad=True)
     label.append(" ")
     # As wide as a micro-session's position and time, so the times line up.

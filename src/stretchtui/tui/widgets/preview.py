@@ -6,7 +6,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.widgets import Static
 
-from stretchtui.catalog import CatalogEntry
+from stretchtui.catalog import CatalogEntry, routine_positions
 from stretchtui.durations import format_duration
 from stretchtui.routines import Level, Routine, Step
 from stretchtui.textsafe import visible
@@ -20,7 +20,7 @@ def step_amount(step: Step) -> str:
 
 def positions(routine: Routine) -> str:
     """Where the routine is done: `seated`, `floor`, `standing, floor`, in order of first use."""
-    return ", ".join(dict.fromkeys(step.position.value for step in routine.steps))
+    return routine_positions(routine)
 
 
 def kind_label(routine: Routine, *, short: bool = False) -> str:

@@ -1,0 +1,122 @@
+"""The quick commands start without the heavy modules, and read their arguments as argparse does.
+
+Start-up time is measured by `benchmarks/cli_startup.py`, never asserted here; what
+is pinned is what makes it short: `--version` and `status` load neither argparse nor
+Rich, and `list` and `show` answered from a warm routine cache load no Rich, no YAML,
+no Textual, no SQLite, not even dataclasses.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from stretchtui.cli import build_parser
+from stretchtui.entry import quick_arguments
+
+HEAVY = ("textual", "rich", "yaml", "sqlite3", "platformdirs", "jeepney")
+
+PROBE = """
+import json, sys
+from stretchtui.entry import main
+code = main(sys.argv[1:])
+sys.stdout.flush()
+print(json.dumps([code, sorted(sys.modules)]), file=sys.stderr)
+"""
+
+
+def loaded_by(*argv: str) -> set[str]:
+    """The modules a fresh `stretchtui ARGV` has imported when it is done."""
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, *argv], capture_output=True, text=True, timeout=60
+    )
+    code, modules = json.loads(result.stderr.strip().splitlines()[-1])
+    assert code == 0, result.stdout
+    return {name.split(".")[0] for name in modules}
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["status"]])
+def test_version_and_status_load_no_parser_and_nothing_heavy(argv: list[str]) -> None:
+    loaded = loaded_by(*argv)
+    assert not loaded & {*HEAVY, "argparse", "dataclasses"}
+
+
+@pytest.mark.parametrize(
+    "argv", [["list"], ["list", "--json"], ["show", "desk-midday"], ["show", "advanced", "--json"]]
+)
+def test_list_and_show_from_a_warm_cache_load_nothing_heavy(argv: list[str]) -> None:
+    loaded_by(*argv)  # fills the cache (this one may read YAML)
+    loaded = loaded_by(*argv)
+    assert not loaded & {*HEAVY, "argparse", "dataclasses"}
+
+
+def test_list_from_a_cold_cache_reads_yaml_but_loads_no_rich_or_textual() -> None:
+    loaded = loaded_by("list")
+    assert "yaml" in loaded
+    assert not loaded & {"textual", "rich", "sqlite3"}
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["list"],
+        ["list", "--json"],
+        ["--config-dir", "/c", "list"],
+        ["list", "--data-dir=/d", "--json"],
+        ["--data-dir", "/d", "list", "--config-dir", "/c"],
+        ["show", "beginner"],
+        ["show", "--json", "mine.yaml"],
+        ["show", "x", "--config-dir=/c"],
+    ],
+)
+def test_quick_arguments_are_what_argparse_makes(argv: list[str]) -> None:
+    quick = quick_arguments(argv)
+    assert quick is not None
+    full = vars(build_parser().parse_args(argv))
+    assert vars(quick) == full
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["list", "--jsn"],
+        ["list", "extra"],
+        ["show"],
+        ["show", "a", "b"],
+        ["show", "-x"],
+        ["list", "--help"],
+        ["--config-dir"],
+        ["list", "--config-dir"],
+        ["list", "--config-dir="],
+        ["history"],
+        ["show", "--", "x"],
+    ],
+)
+def test_anything_else_goes_to_the_full_parser(argv: list[str]) -> None:
+    assert quick_arguments(argv) is None
+
+
+def test_version_prints_the_version_without_the_parser(capsys: pytest.CaptureFixture[str]) -> None:
+    from stretchtui import __version__
+    from stretchtui.entry import main
+
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out == f"stretchtui {__version__}\n"
+
+
+def test_the_quick_path_and_the_full_parser_print_the_same_list(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from stretchtui.cli import main as cli_main
+    from stretchtui.entry import main
+
+    monkeypatch.setenv("COLUMNS", "90")
+    assert main(["list"]) == 0
+    quick = capsys.readouterr()
+    assert cli_main(["list"]) == 0
+    assert capsys.readouterr() == quick
