@@ -206,7 +206,7 @@ def _listing(entry: CatalogEntry, label: str) -> dict[str, Any]:
         # The place is kept only when it is not the file itself: a message names the file
         # relative to the folder the command runs in, which differs between runs.
         "problems": [
-            [None if p.path == label else p.path, p.message, p.line, p.column, p.field]
+            [None if p.path == label else p.path, p.message, p.line, p.column, p.field, p.source]
             for p in entry.problems
         ],
     }
@@ -218,8 +218,8 @@ def _from_listing(listing: dict[str, Any], path: Path, source: Source) -> Catalo
         return CatalogEntry(listing["id"], path, source, summary=RoutineSummary(**summary))
     label = display_path(path)
     problems = tuple(
-        Problem(place if place is not None else label, message, line, column, field)
-        for place, message, line, column, field in listing["problems"]
+        Problem(place if place is not None else label, message, line, column, field, source)
+        for place, message, line, column, field, source in listing["problems"]
     )
     return CatalogEntry(listing["id"], path, source, None, problems)
 

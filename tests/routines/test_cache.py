@@ -192,9 +192,9 @@ GOOD_SUMMARY = {
         {"id": "mine", "summary": {**GOOD_SUMMARY, "name": "\x1b]0;pwned\x07"}, "problems": []},
         {"id": "mine", "summary": {**GOOD_SUMMARY, "extra": 1}, "problems": []},
         {"id": "mine", "summary": None, "problems": []},
-        {"id": "mine", "summary": None, "problems": [["x", "y", -1, 0, ""]]},
+        {"id": "mine", "summary": None, "problems": [["x", "y", -1, 0, "", ""]]},
         {"id": 7, "summary": GOOD_SUMMARY, "problems": []},
-        {"id": "mine", "summary": GOOD_SUMMARY, "problems": [[None, "also", 1, 1, ""]]},
+        {"id": "mine", "summary": GOOD_SUMMARY, "problems": [[None, "also", 1, 1, "", ""]]},
         "not a listing",
     ],
     ids=[
@@ -303,6 +303,7 @@ def test_every_hostile_file_gives_the_same_message_from_a_warm_cache(
         result = read_routine(path)
         if isinstance(result, list):
             assert [str(problem) for problem in entry.problems] == [str(p) for p in result]
+            assert [problem.source for problem in entry.problems] == [p.source for p in result]
             checked += 1
         else:
             assert entry.summary is not None and entry.summary.name == result.name

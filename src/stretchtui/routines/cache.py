@@ -114,15 +114,16 @@ def valid_summary(value: object) -> bool:
 
 
 def valid_problem(value: object) -> bool:
-    """[place or None for the file itself, message, line, column, field]."""
+    """[place or None for the file itself, message, line, column, field, the line's text]."""
     return (
         isinstance(value, list)
-        and len(value) == 5
+        and len(value) == 6
         and (value[0] is None or isinstance(value[0], str))
         and isinstance(value[1], str)
         and _is_int(value[2])
         and _is_int(value[3])
         and isinstance(value[4], str)
+        and isinstance(value[5], str)
     )
 
 
