@@ -154,12 +154,13 @@ def main() -> int:
             TERM="xterm-256color",
             STRETCHTUI_CONFIG_DIR=str(Path(home, "config")),
             STRETCHTUI_DATA_DIR=str(Path(home, "data")),
+            STRETCHTUI_CACHE_DIR=str(Path(home, "cache")),
         )
         bare = ([sys.executable, str(bare_file)], BARE_MARKER)
         ours = (stretchtui_command(), MENU_MARKER)
 
-        # Warm-up: fills the file cache and creates stretchtui's history file, as on any
-        # day after the first.
+        # Warm-up: fills the file cache and the routine cache and creates stretchtui's
+        # history file, as on any day after the first.
         time_to_marker(*bare, env)
         time_to_marker(*ours, env)
         bare_times: list[float] = []
