@@ -236,4 +236,7 @@ def test_without_a_sound_device_alsa_stays_quiet_and_cues_go_visual(tmp_path: Pa
     result, stderr = run_child(home, str(routine), "--until", "1.5")
     assert stderr == ""
     assert result["player"] == "silent"
-    assert result["notice"] == "No sound device found: cues will be visual only."
+    assert result["notice"] == (
+        "No sound device found: cues are visual only "
+        "(set sound: bell in config.yaml for the terminal bell)."
+    )

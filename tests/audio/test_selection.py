@@ -12,8 +12,16 @@ from typing import Any
 
 import pytest
 
-from stretchtui.audio import CuePlayer, SilentPlayer, SoundPlayer, create_player, factory
+from stretchtui.audio import (
+    CuePlayer,
+    SilentPlayer,
+    SoundPlayer,
+    create_player,
+    cues_are_visual,
+    factory,
+)
 from stretchtui.audio.alsa import silence_alsa_errors
+from stretchtui.audio.deferred import DeferredPlayer
 from stretchtui.config import Settings, SoundMode
 from stretchtui.cues import Cue
 from stretchtui.kinds import CueKind
@@ -21,6 +29,11 @@ from stretchtui.paths import resolve_paths
 from stretchtui.services import open_services
 
 from .helpers import sound_check_plan
+
+NO_DEVICE_NOTICE = (
+    "No sound device found: cues are visual only "
+    "(set sound: bell in config.yaml for the terminal bell)."
+)
 
 
 class FakePlayback:
@@ -137,21 +150,16 @@ def test_system_player_gets_the_cue_sound_file(tmp_path: Path) -> None:
     assert lines[-1].startswith("-q ") and lines[-1].endswith("start.wav")
 
 
-def test_the_bell_rings_when_no_player_exists_and_a_terminal_does() -> None:
+def test_no_player_at_all_means_visual_cues_and_no_bell_even_with_a_terminal() -> None:
     terminal = io.StringIO()
     player = create_player(
         Settings(), load_simpleaudio=nothing, which=only(), terminal=lambda: terminal
     )
-    assert player.name == "bell"
-    assert player.notice is not None and "No sound player found" in player.notice
-    assert isinstance(player, CuePlayer)
-    player.play(_cue(CueKind.COUNTDOWN, 0, 1.0))  # ticks would be too much bell
-    player.wait_idle()
-    assert terminal.getvalue() == ""
+    assert isinstance(player, SilentPlayer) and player.visual
+    assert cues_are_visual(player)
+    assert player.notice is not None and player.notice.startswith("No sound player found")
     player.play(_cue(CueKind.SEGMENT_START))
-    player.wait_idle()
-    assert terminal.getvalue() == "\a"
-    _close(player)
+    assert terminal.getvalue() == ""
 
 
 def test_no_device_and_no_terminal_is_silent_with_one_calm_notice(tmp_path: Path) -> None:
@@ -163,19 +171,29 @@ def test_no_device_and_no_terminal_is_silent_with_one_calm_notice(tmp_path: Path
         terminal=no_terminal,
     )
     assert isinstance(player, SilentPlayer)
-    assert player.notice == "No sound device found: cues will be visual only."
+    assert player.notice == NO_DEVICE_NOTICE
 
 
-def test_no_device_with_a_terminal_falls_back_to_the_bell(tmp_path: Path) -> None:
+def test_no_device_in_a_quiet_office_flashes_instead_of_ringing_the_bell() -> None:
+    terminal = io.StringIO()
     player = create_player(
         Settings(),
         load_simpleaudio=lambda: fake_simpleaudio(has_device=False),
         which=only(),
-        terminal=io.StringIO,
+        terminal=lambda: terminal,
     )
-    assert player.name == "bell"
-    assert player.notice == "No sound device found: cues will be visual, with the terminal bell."
-    _close(player)
+    assert isinstance(player, SilentPlayer) and cues_are_visual(player)
+    # Said once, with how to change it.
+    assert player.notice == NO_DEVICE_NOTICE
+    for kind in (CueKind.SEGMENT_START, CueKind.SWITCH_SIDES, CueKind.SESSION_DONE):
+        player.play(_cue(kind, 1))
+    assert terminal.getvalue() == ""
+
+
+def test_a_deferred_choice_of_visual_cues_is_known_once_made() -> None:
+    deferred = DeferredPlayer(lambda: SilentPlayer("none here", visual=True))
+    assert cues_are_visual(deferred)
+    assert not cues_are_visual(DeferredPlayer(SilentPlayer))
 
 
 def test_no_sound_flag_plays_nothing_and_says_nothing() -> None:
@@ -184,6 +202,7 @@ def test_no_sound_flag_plays_nothing_and_says_nothing() -> None:
     )
     assert isinstance(player, SilentPlayer)
     assert player.notice is None
+    assert not cues_are_visual(player)
 
 
 def test_sound_off_in_the_config_is_silent_without_a_notice() -> None:
@@ -201,6 +220,7 @@ def test_sound_bell_in_the_config_rings_the_bell_without_probing_devices() -> No
     )
     assert player.name == "bell"
     assert player.notice is None
+    assert not cues_are_visual(player)
     player.play(_cue(CueKind.SWITCH_SIDES, 1))
     assert isinstance(player, CuePlayer)
     player.wait_idle()
@@ -224,7 +244,9 @@ def test_missing_sound_files_give_a_clear_notice_not_a_traceback(tmp_path: Path)
     assert player.notice is not None
     assert player.notice.startswith("Cue sounds are missing (")
     assert "start.wav" in player.notice
-    assert player.notice.endswith("cues will be visual only.")
+    assert player.notice.endswith(
+        "cues are visual only (set sound: bell in config.yaml for the terminal bell)."
+    )
 
 
 def test_spoken_cues_without_espeak_play_tones_and_say_why() -> None:

@@ -1,9 +1,13 @@
 """Choose the sound player once, at start: the best that works here, or a calm fallback.
 
 Order: simpleaudio (the `sound` extra) → a system player (paplay, pw-play, aplay,
-afplay) → the terminal bell → silence. Each real output is probed with a few
-quiet milliseconds, so a machine without a sound device is found out before the
-session starts rather than during it.
+afplay) → visual cues (the screen flashes; plain mode prints its cue lines).
+Each real output is probed with a few quiet milliseconds, so a machine without a
+sound device is found out before the session starts rather than during it.
+
+The terminal bell rings only when config.yaml says `sound: bell`: without a
+sound device (every SSH session) the person is often in a quiet office, and six
+bells in a 38-second desk session is not calm.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from typing import TextIO
 
 from stretchtui.audio.alsa import silence_alsa_errors
 from stretchtui.audio.cue_player import CuePlayer
+from stretchtui.audio.deferred import DeferredPlayer
 from stretchtui.audio.outputs import BellOutput, CommandOutput, Output, SimpleaudioOutput
 from stretchtui.audio.player import SilentPlayer, SoundPlayer
 from stretchtui.audio.sounds import (
@@ -44,6 +49,8 @@ SPEECH_COMMAND = "espeak-ng"
 
 NO_DEVICE = "No sound device found"
 NO_PLAYER = "No sound player found (pip install 'stretchtui[sound]')"
+VISUAL = "cues are visual only (set sound: bell in config.yaml for the terminal bell)"
+"""Said once, after why: what happens instead of sound, and how to have the bell."""
 
 
 def import_simpleaudio() -> ModuleType | None:
@@ -80,17 +87,24 @@ def create_player(
         return SilentPlayer()
     sounds = sounds_for_groups(settings.cues)
     if settings.sound is SoundMode.BELL:
-        return _bell(sounds, settings, terminal, reason=None)
+        return _bell(sounds, settings, terminal)
     try:
         clips = load_clips(sounds_dir or bundled_sounds_dir())
     except SoundFilesError as error:
-        return _bell(sounds, settings, terminal, reason=f"Cue sounds are missing ({error})")
+        return _visual(f"Cue sounds are missing ({error})")
     rate = next(iter(clips.values())).rate
     output, reason = _device_output(rate, which, load_simpleaudio)
     if output is None:
-        return _bell(sounds, settings, terminal, reason=reason)
+        return _visual(reason)
     speaker, notice = _speaker(settings, which)
     return CuePlayer(output, clips, sounds, volume=settings.volume, notice=notice, speaker=speaker)
+
+
+def cues_are_visual(player: SoundPlayer) -> bool:
+    """True when cues are to be seen, not heard (waits for a player still being chosen)."""
+    if isinstance(player, DeferredPlayer):
+        player = player.chosen
+    return isinstance(player, SilentPlayer) and player.visual
 
 
 def _device_output(
@@ -116,22 +130,24 @@ def _device_output(
     return None, NO_DEVICE if found_any else NO_PLAYER
 
 
+def _visual(reason: str) -> SoundPlayer:
+    """No sound to be had: cues are seen, not heard; the notice says how to get the bell."""
+    return SilentPlayer(notice=f"{reason}: {VISUAL}.", visual=True)
+
+
 def _bell(
     sounds: frozenset[CueSound],
     settings: Settings,
     terminal: Callable[[], TextIO | None],
-    *,
-    reason: str | None,
 ) -> SoundPlayer:
     stream = terminal()
     if stream is None:
-        if reason is None:
-            return SilentPlayer(notice="No terminal to ring the bell: cues will be visual only.")
-        return SilentPlayer(notice=f"{reason}: cues will be visual only.")
-    notice = None if reason is None else f"{reason}: cues will be visual, with the terminal bell."
+        return SilentPlayer(
+            notice="No terminal to ring the bell: cues will be visual only.", visual=True
+        )
     output = BellOutput(stream, owns_stream=stream is not sys.stdout)
     clips: dict[CueSound, Clip] = {}
-    return CuePlayer(output, clips, sounds & BELL_SOUNDS, volume=settings.volume, notice=notice)
+    return CuePlayer(output, clips, sounds & BELL_SOUNDS, volume=settings.volume)
 
 
 def _speaker(

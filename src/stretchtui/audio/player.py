@@ -31,10 +31,15 @@ class SoundPlayer(Protocol):
 
 
 class SilentPlayer:
-    """Plays nothing; used with --no-sound, sound: off, and when no device works."""
+    """Plays nothing; used with --no-sound, sound: off, and when no device works.
 
-    def __init__(self, notice: str | None = None) -> None:
+    `visual` says the cues stand in for sound on screen (no device, no bell asked
+    for): the full-screen view then flashes the stage at each cue.
+    """
+
+    def __init__(self, notice: str | None = None, *, visual: bool = False) -> None:
         self._notice = notice
+        self.visual = visual
         self._muted = False
         self.played: list[Cue] = []
 

@@ -34,6 +34,10 @@ class Note:
     kind: Literal["safety", "progress"]
     title: str
     text: str
+    brief: str = ""
+    """The note in two short lines, for the menu (`text` has the whole of it)."""
+    report: str = ""
+    """Which report the note answers (the newest such session's id): a new one shows it again."""
 
 
 def menu_notes(store: HistoryStore, settings: Settings, now: datetime) -> list[Note]:
@@ -53,10 +57,13 @@ def safety_note(store: HistoryStore, today: date) -> Note | None:
         c for c in recent if c.warning_signs and (today - c.local_date).days <= WARNING_SIGN_DAYS
     ]
     worse = [c.local_date for c in recent if c.feeling is Feeling.WORSE]
+    worse_rows = [c for c in recent if c.feeling is Feeling.WORSE]
     if signs:
         reason = "sharp pain, numbness or tingling after a recent session"
+        report = signs[-1].session_id
     elif worse and (max(worse) - min(worse)).days > WORSE_SPREAD_DAYS:
         reason = "your back feeling worse after sessions over more than two weeks"
+        report = worse_rows[-1].session_id
     else:
         return None
     criteria = "\n".join(f"• {item}" for item in SEEK_HELP_SIGNS)
@@ -67,6 +74,9 @@ def safety_note(store: HistoryStore, today: date) -> Note | None:
         "Consider seeing a doctor or physiotherapist, especially if any of these apply:\n"
         f"{criteria}\n"
         "Meanwhile, keep to gentle ranges and stop any stretch that hurts.",
+        brief=f"You reported {reason}. Consider seeing a doctor or physiotherapist; "
+        "the safety screen (s) says when it matters most.",
+        report=report,
     )
 
 

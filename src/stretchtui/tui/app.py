@@ -17,17 +17,19 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from stretchtui import glyphs
+from stretchtui.audio import cues_are_visual
 from stretchtui.catalog import Catalog, CatalogEntry
 from stretchtui.clock import wall_clock
 from stretchtui.first_run import mark_note_seen, note_seen
 from stretchtui.history import HistoryUnreadable
 from stretchtui.history.advice import menu_notes
+from stretchtui.note_hiding import hide_note, note_hidden
 from stretchtui.resume import ResumeOffer, resume_offer
 from stretchtui.services import Services
 from stretchtui.textsafe import visible
 from stretchtui.tui.ascii_driver import driver_class
 from stretchtui.tui.cell_diff import TerminalCells
-from stretchtui.tui.screens.menu import MenuScreen
+from stretchtui.tui.screens.menu import MenuNotes, MenuScreen
 
 if TYPE_CHECKING:
     from stretchtui.records import EarlierPart, SessionResult
@@ -62,6 +64,8 @@ class StretchApp(App[int]):
         self.start_routine = start_routine
         self.start_resume = resume
         self.active_session: Session | None = None
+        # Cues flash the stage instead of sounding (no sound device and no `sound: bell`).
+        self.visual_cues = False
         self._session_screen: Screen[SessionResult] | None = None
         theme = services.settings.theme
         if theme in self.available_themes:
@@ -99,17 +103,32 @@ class StretchApp(App[int]):
             return None  # menu_notes already says the history can't be read
         return offer if offer is not None and (offer.can_resume or offer.changed) else None
 
-    def menu_notes(self) -> list[Text]:
-        """Warnings about this run, then the history's advice (safety first, else progress)."""
+    def menu_notes(self) -> MenuNotes:
+        """Warnings about this run, then the history's advice (safety first, else progress).
+
+        The note about someone's back is brief (its whole text is on the safety screen)
+        and can be hidden for the day; a new report brings it back.
+        """
         # Warnings quote file names and config values: plain text, never markup.
         notes = [Text(visible(warning, keep_newlines=True)) for warning in self.services.warnings]
+        now = wall_clock()
         try:
-            advice = menu_notes(self.services.store, self.services.settings, wall_clock())
+            advice = menu_notes(self.services.store, self.services.settings, now)
         except HistoryUnreadable as error:
             advice = []
             notes.append(Text(visible(str(error), keep_newlines=True)))
-        notes += [Text.assemble((note.title, "bold"), "\n", note.text) for note in advice]
-        return notes
+        hideable = ""
+        for note in advice:
+            if note.kind != "safety":
+                notes.append(Text.assemble((note.title, "bold"), "\n", note.text))
+            elif not note_hidden(self.services.paths, now.date(), note.report):
+                notes.append(Text.assemble((f"{note.title}. ", "bold"), note.brief))
+                hideable = note.report
+        return MenuNotes(notes, hideable)
+
+    def on_menu_screen_hide_note(self, message: MenuScreen.HideNote) -> None:
+        hide_note(self.services.paths, wall_clock().date(), message.report)
+        self._refresh_menu()
 
     def _display(self, screen: Screen[Any], renderable: RenderableType | None) -> None:
         # Only the cells that changed are written (see cell_diff), not whole widget lines.
@@ -221,6 +240,8 @@ class StretchApp(App[int]):
         from stretchtui.tui.screens.session import SessionScreen
         from stretchtui.tui.screens.summary import SummaryScreen
 
+        # Known for sure only now: the menu lets the sound device be probed in the background.
+        self.visual_cues = cues_are_visual(services.player)
         session = Session(
             entry.plan,
             services.clock,

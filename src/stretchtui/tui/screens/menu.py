@@ -98,17 +98,29 @@ def resume_line(offer: ResumeOffer) -> Text:
     return Text(line)
 
 
+@dataclass(frozen=True)
+class MenuNotes:
+    """What the menu's note area shows; `hideable` is the report behind a note `x` hides."""
+
+    lines: Sequence[Text] = ()
+    hideable: str = ""
+
+
 class MenuScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-normal")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-medium")]
 
+    # Quit and Keys first: a narrow footer drops keys from the right, never these.
     BINDINGS = [
+        Binding("q", "app.quit", "Quit", id="menu.quit"),
+        Binding("question_mark", "keys", "Keys", id="menu.keys"),
+        # Only while the note about the person's back is shown.
+        Binding("x", "hide_note", "Hide note", id="menu.hide_note"),
         Binding("enter", "start", "Start", id="menu.start", priority=True),
         Binding("r", "resume", "Resume", id="menu.resume"),
         Binding("s", "safety", "Safety", id="menu.safety"),
         Binding("h", "history", "History", id="menu.history"),
         Binding("p", "progress", "Progress", id="menu.progress"),
-        Binding("q", "app.quit", "Quit", id="menu.quit"),
     ]
 
     @dataclass
@@ -123,16 +135,22 @@ class MenuScreen(Screen[None]):
 
         offer: ResumeOffer
 
+    @dataclass
+    class HideNote(Message):
+        """Hide the note about the person's back for today (it answers `report`)."""
+
+        report: str
+
     def __init__(
         self,
         catalog: Catalog,
-        notes: Sequence[Text] | None = None,
+        notes: MenuNotes | Sequence[Text] | None = None,
         offer: ResumeOffer | None = None,
         now: datetime | None = None,
     ) -> None:
         super().__init__()
         self.catalog = catalog
-        self.notes = list(notes or [])
+        self.notes = notes if isinstance(notes, MenuNotes) else MenuNotes(list(notes or []))
         self.offer = offer
         self.offer_seen = now
 
@@ -144,7 +162,7 @@ class MenuScreen(Screen[None]):
                 yield RoutinePreview(id="preview")
         yield Static("", id="menu-line")
         yield Static("", id="notes")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def _options(self) -> list[Option | None]:
         grouped: dict[str, list[CatalogEntry]] = {key: [] for key, _ in SECTIONS}
@@ -191,11 +209,12 @@ class MenuScreen(Screen[None]):
         if first is not None:
             option_list.highlighted = first
 
-    def show_notes(self, notes: Sequence[Text]) -> None:
-        self.notes = list(notes)
+    def show_notes(self, notes: MenuNotes | Sequence[Text]) -> None:
+        self.notes = notes if isinstance(notes, MenuNotes) else MenuNotes(list(notes))
         widget = self.query_one("#notes", Static)
-        widget.update(Text("\n").join(notes))
-        widget.display = bool(notes)
+        widget.update(Text("\n").join(self.notes.lines))
+        widget.display = bool(self.notes.lines)
+        self.refresh_bindings()
 
     def highlighted_id(self) -> str:
         option_list = self.query_one("#routines", OptionList)
@@ -239,7 +258,13 @@ class MenuScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "resume":
             return self.offer is not None
+        if action == "hide_note":
+            return bool(self.notes.hideable)
         return True
+
+    def action_hide_note(self) -> None:
+        if self.notes.hideable:
+            self.post_message(self.HideNote(self.notes.hideable))
 
     def action_resume(self) -> None:
         if self.offer is not None:
@@ -258,6 +283,11 @@ class MenuScreen(Screen[None]):
             )
             return
         self.post_message(self.Start(entry))
+
+    def action_keys(self) -> None:
+        from stretchtui.tui.screens.keys import MENU_KEYS, KeysScreen
+
+        self.app.push_screen(KeysScreen(MENU_KEYS, detail=""))
 
     def action_safety(self) -> None:
         from stretchtui.tui.screens.safety import SafetyScreen

@@ -36,6 +36,9 @@ It wakes exactly when something visible changes (a countdown second, a step of
 the breath bar, a cue), so with a real clock this bound is only a safety net.
 A fake clock jumps without the screen knowing: tests call `look_now()`."""
 
+NOTICE_SECONDS = 10.0
+"""The run's notice (no sound device, a config slip) shows this long, on one row; `?` keeps it."""
+
 
 class SessionScreen(Screen[SessionResult]):
     """Walks the person through a session; dismisses with its SessionResult when it ends."""
@@ -67,7 +70,8 @@ class SessionScreen(Screen[SessionResult]):
         self.cues = CueFanout(player, [self._show_cue])
         # The sound player's own notice (no device, …) joins this run's notices.
         extra = [player.notice] if player.notice and player.notice not in (notices or []) else []
-        self._notice = "  ".join([*(notices or []), *extra])
+        self._notices = [*(notices or []), *extra]
+        self._notice = "  ".join(self._notices)
         self._wake_timer: Timer | None = None
         self._stage = StagePanel()
         self._progress_text = Label("", id="progress-text")
@@ -85,11 +89,17 @@ class SessionScreen(Screen[SessionResult]):
         notice = Label(self._notice, id="notice", markup=False)
         notice.display = bool(self._notice)
         yield notice
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.muted = self.cues.muted
+        if self._notice:
+            self.set_timer(NOTICE_SECONDS, self.hide_notice)
         self._handle(self.session.start())
+
+    def hide_notice(self) -> None:
+        """The notice has been seen (NOTICE_SECONDS after the start; tests call it at once)."""
+        self.query_one("#notice", Label).display = False
 
     # ------------------------------------------------------------ time
 
@@ -216,7 +226,7 @@ class SessionScreen(Screen[SessionResult]):
         self.muted = False
 
     def action_keys(self) -> None:
-        self.app.push_screen(KeysScreen())
+        self.app.push_screen(KeysScreen(notes=self._notices))
 
     def action_end_now(self) -> None:
         self.session.end()
