@@ -34,6 +34,9 @@ FEELING_BUTTONS = (
 ROWS_BESIDE_THE_LIST = 18
 """Rows the summary needs besides the stretch list (titles, times, both questions with
 their buttons, the footer): the list starts open only if it fits beside them."""
+ROWS_BESIDE_THE_LIST_SHORT = 10
+"""The same on a short terminal (under 20 rows), where the spacing and button frames go."""
+SHORT_ROWS = 20
 
 FEEL = Binding.Group("Feel")
 SIGNS = Binding.Group("Pain")
@@ -59,7 +62,7 @@ class AnswerButton(Button):
 class SummaryScreen(Screen[None]):
     """Shows the result; the check-in answers are saved as soon as they are given."""
 
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-medium")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT_ROWS, "-medium")]
     # Keyboard first: the first answer has focus (it takes keys once the screen is armed).
     AUTO_FOCUS = "#feel-better"
 
@@ -174,8 +177,9 @@ class SummaryScreen(Screen[None]):
         """Open the list when the check-in fits beside it, unless the person chose with `l`."""
         if not self._list_chosen:
             count = len(self._done) + len(self._skipped)
+            beside = ROWS_BESIDE_THE_LIST if height >= SHORT_ROWS else ROWS_BESIDE_THE_LIST_SHORT
             # Before mount the watcher has no widgets yet: compose reads the value.
-            self.set_reactive(SummaryScreen.list_open, count + ROWS_BESIDE_THE_LIST <= height)
+            self.set_reactive(SummaryScreen.list_open, count + beside <= height)
             if self.is_mounted:
                 self.watch_list_open()
                 self.refresh_bindings()
