@@ -28,7 +28,6 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 from stretchtui.history import open_store
-from stretchtui.history.jobs import SEGMENT_INSERT, segment_values
 from stretchtui.history.rows import utc_text
 from stretchtui.history.schema import migrate
 from stretchtui.paths import bundled_routines_dir
@@ -55,11 +54,41 @@ def plans() -> dict[str, Plan]:
     return {rid: build_plan(load_routine(folder / f"{rid}.yaml", rid)) for rid in WEIGHTS}
 
 
-def seed(path: Path, count: int) -> float:
+# A version-1 segment row, as the version-1 to -3 code wrote it.
+SEGMENT_INSERT = (
+    "INSERT INTO segments (session_id, seq, segment_index, kind, name, side, "
+    "round, stretch_number, areas, planned_seconds, active_seconds, paused_seconds, "
+    "skipped, started_utc, ended_utc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+)
+
+
+def segment_values(session_id: str, seq: int, run: SegmentRun) -> tuple[object, ...]:
+    segment = run.segment
+    return (
+        session_id,
+        seq,
+        segment.index,
+        segment.kind.value,
+        segment.name,
+        segment.side.value if segment.side else None,
+        segment.round,
+        segment.stretch_number,
+        ",".join(segment.areas),
+        run.planned_seconds,
+        run.active_seconds,
+        run.paused_seconds,
+        int(run.skipped),
+        utc_text(run.started_at),
+        utc_text(run.ended_at),
+    )
+
+
+def seed(path: Path, count: int, version: int = 1) -> float:
     """Write `count` sessions straight into a version-1 file; returns the seconds it took.
 
     Version 1 has no running totals, so the first open afterwards also measures the
-    migration that fills them in from 100 000 sessions.
+    migration that fills them in from 100 000 sessions (and then the one to version 4).
+    With `version` 2 or 3, the file is then brought to that version by the old migrations.
     """
     began = time.perf_counter()
     fresh = sqlite3.connect(path, isolation_level=None)
@@ -145,6 +174,10 @@ def seed(path: Path, count: int) -> float:
     db.execute("ANALYZE")
     db.commit()
     db.close()
+    if version > 1:
+        db = sqlite3.connect(path, isolation_level=None)
+        migrate(db, target=version)
+        db.close()
     return time.perf_counter() - began
 
 

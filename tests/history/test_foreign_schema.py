@@ -34,7 +34,7 @@ def ours_without(path: Path, statement: str) -> None:
     """A real history at the current version, then changed by hand with `statement`."""
     open_store(path).close()
     db = sqlite3.connect(path)
-    db.execute(statement)
+    db.executescript(statement)
     db.commit()
     db.close()
 
@@ -53,8 +53,9 @@ FOREIGN_FILES: dict[str, Callable[[Path], None]] = {
         path, 0, "CREATE TABLE segments (x INTEGER)"
     ),
     "a column missing": lambda path: ours_without(
-        path, "ALTER TABLE sessions DROP COLUMN routine_digest"
+        path, "DROP VIEW session_rows; ALTER TABLE sessions DROP COLUMN host"
     ),
+    "the reading view missing": lambda path: ours_without(path, "DROP VIEW session_rows"),
     "a totals table missing": lambda path: ours_without(path, "DROP TABLE day_totals"),
 }
 

@@ -15,6 +15,7 @@ import pytest
 from stretchtui.history import SCHEMA_VERSION, open_store
 from stretchtui.history.queries import HistoryUnreadable
 from stretchtui.history.schema import migrate
+from stretchtui.kinds import SegmentKind
 from stretchtui.records import CheckIn, Feeling
 
 from .helpers import REPO, ROUTINES, record_session, remount_readonly, tmpfs
@@ -31,7 +32,8 @@ def test_empty_file_is_migrated_to_the_current_schema(tmp_path: Path) -> None:
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert {"sessions", "segments", "session_areas"} <= tables
+    assert {"sessions", "segments", "routines", "steps"} <= tables
+    assert "session_areas" not in tables
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
@@ -356,16 +358,23 @@ def raw_totals(
     db = sqlite3.connect(path)
     days = db.execute(
         "SELECT local_date, count(*), sum(status = 'completed'), round(sum(active_seconds), 6) "
-        "FROM sessions GROUP BY local_date ORDER BY local_date"
+        "FROM session_rows GROUP BY local_date ORDER BY local_date"
     ).fetchall()
     levels = db.execute(
         "SELECT level, count(*), sum(status = 'completed'), sum(status = 'ended_early'), "
         "sum(status = 'interrupted'), round(sum(active_seconds), 6), "
         "min(CASE WHEN status = 'completed' THEN local_date END), "
         "max(CASE WHEN status = 'completed' THEN local_date END) "
-        "FROM sessions GROUP BY level ORDER BY level"
+        "FROM session_rows GROUP BY level ORDER BY level"
     ).fetchall()
-    areas = dict(db.execute("SELECT area, sum(seconds) FROM session_areas GROUP BY area"))
+    areas: dict[str, float] = {}
+    for kind, names, active in db.execute(
+        "SELECT t.kind, t.areas, g.active_ms FROM segments g JOIN steps t ON t.key = g.step "
+        "JOIN sessions s ON s.key = g.session WHERE s.status != 'preview'"
+    ):
+        if SegmentKind(kind).is_work and active > 0:
+            for area in filter(None, names.split(",")):
+                areas[area] = areas.get(area, 0.0) + active / 1000
     db.close()
     return days, levels, areas
 

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from stretchtui.history.rows import offset_minutes, utc_text
+from stretchtui.history.rows import offset_minutes, to_ms
 from stretchtui.records import CheckIn, SegmentRun, SessionInfo, SessionResult
 
 # A session in progress on another machine (a shared home over NFS) cannot be checked
@@ -43,36 +43,82 @@ PREVIEW = "preview"
 """The status of a session run at `--speed` other than 1: recorded, never counted."""
 
 
+def routine_key(db: sqlite3.Connection, routine: tuple[str, str, str, str, str]) -> int:
+    """The key of (id, name, level, digest, path or '') in `routines`, added if new."""
+    row = db.execute(
+        "SELECT key FROM routines WHERE routine_id = ? AND routine_name = ? AND level = ? "
+        "AND routine_digest = ? AND routine_path = ?",
+        routine,
+    ).fetchone()
+    if row is not None:
+        return int(row[0])
+    return int(
+        db.execute(
+            "INSERT INTO routines (routine_id, routine_name, level, routine_digest, "
+            "routine_path) VALUES (?,?,?,?,?)",
+            routine,
+        ).lastrowid
+        or 0
+    )
+
+
+def step_key(db: sqlite3.Connection, step: tuple[str, str, str, str]) -> int:
+    """The key of (kind, name, side or '', areas) in `steps`, added if new."""
+    row = db.execute(
+        "SELECT key FROM steps WHERE kind = ? AND name = ? AND side = ? AND areas = ?", step
+    ).fetchone()
+    if row is not None:
+        return int(row[0])
+    return int(
+        db.execute("INSERT INTO steps (kind, name, side, areas) VALUES (?,?,?,?)", step).lastrowid
+        or 0
+    )
+
+
+SESSION_INSERT = (
+    "INSERT OR IGNORE INTO sessions (id, routine, started_ms, utc_offset_min, local_date, "
+    "ended_ms, planned_seconds, active_seconds, paused_seconds, status, feeling, "
+    "warning_signs, checkin_ms, host, pid) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+)
+"""A whole session row (writing and importing share it)."""
+
+
 def start_job(info: SessionInfo, *, preview: bool = False) -> Job:
     routine = info.plan.routine
     started = info.started_at
-    values = _storable(
+    day = started.date().isoformat()
+    level = routine.level.value
+    names = _storable(
         (
-            info.session_id,
             routine.id,
             routine.name,
-            routine.level.value,
+            level,
             routine.digest,
-            str(routine.path) if routine.path else None,
-            utc_text(started),
-            offset_minutes(started),
-            started.date().isoformat(),
-            float(info.planned_seconds),
-            PREVIEW if preview else "in_progress",
-            socket.gethostname(),
-            os.getpid(),
+            str(routine.path) if routine.path else "",
         )
+    )
+    values = (
+        info.session_id,
+        to_ms(started),
+        offset_minutes(started),
+        day,
+        None,
+        float(info.planned_seconds),
+        0.0,
+        0.0,
+        PREVIEW if preview else "in_progress",
+        None,
+        None,
+        None,
+        storable(socket.gethostname()),
+        os.getpid(),
     )
 
     def write(db: sqlite3.Connection) -> None:
-        inserted = db.execute(
-            "INSERT OR IGNORE INTO sessions (id, routine_id, routine_name, level, "
-            "routine_digest, routine_path, started_utc, utc_offset_min, local_date, "
-            "planned_seconds, status, host, pid) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            values,
-        ).rowcount
+        key = routine_key(db, names)
+        inserted = db.execute(SESSION_INSERT, (values[0], key, *values[1:])).rowcount
         if inserted and not preview:
-            add_totals(db, day=values[8], level=values[3], sessions=1)
+            add_totals(db, day=day, level=level, sessions=1)
 
     return write
 
@@ -87,7 +133,7 @@ def resume_job(info: SessionInfo) -> Job:
 
     def write(db: sqlite3.Connection) -> None:
         row = db.execute(
-            "SELECT level, local_date, status FROM sessions WHERE id = ?", (info.session_id,)
+            "SELECT level, local_date, status FROM session_rows WHERE id = ?", (info.session_id,)
         ).fetchone()
         if row is None:
             start_job(info)(db)  # its row was lost (a history started afresh): a new one
@@ -109,67 +155,68 @@ def resume_job(info: SessionInfo) -> Job:
     return write
 
 
-def segment_values(session_id: str, seq: int, run: SegmentRun) -> tuple[Any, ...]:
-    """A `segments` row for one run, in the column order of SEGMENT_INSERT."""
-    segment = run.segment
-    return _storable(
-        (
-            session_id,
-            seq,
-            segment.index,
-            segment.kind.value,
-            segment.name,
-            segment.side.value if segment.side else None,
-            segment.round,
-            segment.stretch_number,
-            ",".join(segment.areas),
-            run.planned_seconds,
-            run.active_seconds,
-            run.paused_seconds,
-            int(run.skipped),
-            utc_text(run.started_at),
-            utc_text(run.ended_at),
-        )
-    )
-
-
-SEGMENT_INSERT = (
-    "INSERT INTO segments (session_id, seq, segment_index, kind, name, side, "
-    "round, stretch_number, areas, planned_seconds, active_seconds, paused_seconds, "
-    "skipped, started_utc, ended_utc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-)
+def _milliseconds(seconds: float) -> int:
+    return round(seconds * 1000)
 
 
 def segment_job(session_id: str, seq: int, run: SegmentRun) -> Job:
     segment = run.segment
-    values = segment_values(session_id, seq, run)
+    step = _storable(
+        (
+            segment.kind.value,
+            segment.name,
+            segment.side.value if segment.side else "",
+            ",".join(segment.areas),
+        )
+    )
+    started, ended = to_ms(run.started_at), to_ms(run.ended_at)
+    numbers = (
+        segment.index,
+        segment.round,
+        segment.stretch_number,
+        _milliseconds(run.planned_seconds),
+        _milliseconds(run.active_seconds),
+        _milliseconds(run.paused_seconds),
+        int(run.skipped),
+    )
     areas = segment.areas if segment.kind.is_work and run.active_seconds > 0 else ()
 
     def write(db: sqlite3.Connection) -> None:
         row = db.execute(
-            "SELECT level, local_date, status FROM sessions WHERE id = ?", (session_id,)
+            "SELECT key, started_ms, level, local_date, status FROM session_rows WHERE id = ?",
+            (session_id,),
         ).fetchone()
+        if row is None:
+            return  # the session row was lost to an earlier failure
+        key, began, level, day, status = row
         replaced = db.execute(
-            "SELECT 1 FROM segments WHERE session_id = ? AND seq = ?", (session_id, seq)
+            "SELECT 1 FROM segments WHERE session = ? AND seq = ?", (key, seq)
         ).fetchone()
-        if row is None or replaced is not None:
-            return  # the session row was lost to an earlier failure, or this run is in already
-        level, day, status = row
-        db.execute(SEGMENT_INSERT, values)
+        if replaced is not None:
+            return  # this run is in already
+        db.execute(
+            "INSERT INTO segments (session, seq, segment_index, step, round, stretch_number, "
+            "planned_ms, active_ms, paused_ms, skipped, start_ms, end_ms) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                key,
+                seq,
+                numbers[0],
+                step_key(db, step),
+                *numbers[1:],
+                started - began,
+                ended - began,
+            ),
+        )
         db.execute(
             "UPDATE sessions SET active_seconds = active_seconds + ?, "
-            "paused_seconds = paused_seconds + ?, ended_utc = ? WHERE id = ?",
-            (run.active_seconds, run.paused_seconds, values[14], session_id),
+            "paused_seconds = paused_seconds + ?, ended_ms = ? WHERE key = ?",
+            (run.active_seconds, run.paused_seconds, ended, key),
         )
         if status == PREVIEW:
             return  # what a preview ran is on its record, and in no total
         add_totals(db, day=day, level=level, active=run.active_seconds)
         for area in areas:
-            db.execute(
-                "INSERT INTO session_areas (session_id, area, seconds) VALUES (?, ?, ?) "
-                "ON CONFLICT (session_id, area) DO UPDATE SET seconds = seconds + excluded.seconds",
-                (session_id, storable(area), run.active_seconds),
-            )
             db.execute(
                 "INSERT INTO area_totals (area, seconds) VALUES (?, ?) "
                 "ON CONFLICT (area) DO UPDATE SET seconds = seconds + excluded.seconds",
@@ -182,7 +229,7 @@ def segment_job(session_id: str, seq: int, run: SegmentRun) -> Job:
 def end_job(result: SessionResult) -> Job:
     values = (
         result.status.value,
-        utc_text(result.ended_at),
+        to_ms(result.ended_at),
         result.active_seconds,
         result.paused_seconds,
         result.info.session_id,
@@ -191,7 +238,7 @@ def end_job(result: SessionResult) -> Job:
     def write(db: sqlite3.Connection) -> None:
         status, ended, active, paused, session_id = values
         row = db.execute(
-            "SELECT level, local_date, status, active_seconds FROM sessions WHERE id = ?",
+            "SELECT level, local_date, status, active_seconds FROM session_rows WHERE id = ?",
             (session_id,),
         ).fetchone()
         if row is None:
@@ -200,13 +247,13 @@ def end_job(result: SessionResult) -> Job:
         if was == PREVIEW:
             # However it ended, a preview stays one, and counts nowhere.
             db.execute(
-                "UPDATE sessions SET ended_utc = ?, active_seconds = ?, paused_seconds = ? "
+                "UPDATE sessions SET ended_ms = ?, active_seconds = ?, paused_seconds = ? "
                 "WHERE id = ?",
                 values[1:],
             )
             return
         db.execute(
-            "UPDATE sessions SET status = ?, ended_utc = ?, active_seconds = ?, "
+            "UPDATE sessions SET status = ?, ended_ms = ?, active_seconds = ?, "
             "paused_seconds = ? WHERE id = ?",
             values,
         )
@@ -230,13 +277,13 @@ def checkin_job(session_id: str, checkin: CheckIn, answered: datetime) -> Job:
     values = (
         checkin.feeling.value if checkin.feeling else None,
         int(checkin.warning_signs),
-        utc_text(answered),
+        to_ms(answered),
         session_id,
     )
 
     def write(db: sqlite3.Connection) -> None:
         db.execute(
-            "UPDATE sessions SET feeling = ?, warning_signs = ?, checkin_utc = ? WHERE id = ?",
+            "UPDATE sessions SET feeling = ?, warning_signs = ?, checkin_ms = ? WHERE id = ?",
             values,
         )
 
@@ -284,27 +331,27 @@ def add_totals(
 def interrupt_abandoned(now: datetime) -> Job:
     """Sessions left in progress by a process that is gone become interrupted."""
     host = socket.gethostname()
-    cutoff = utc_text(now - FOREIGN_SESSION_TIMEOUT)
+    cutoff = to_ms(now - FOREIGN_SESSION_TIMEOUT)
 
     def write(db: sqlite3.Connection) -> None:
         rows = db.execute(
-            "SELECT id, host, pid, started_utc FROM sessions WHERE status = 'in_progress'"
+            "SELECT key, host, pid, started_ms FROM sessions WHERE status = 'in_progress'"
         ).fetchall()
-        for session_id, owner_host, pid, started in rows:
+        for key, owner_host, pid, started in rows:
             if owner_host == host:
                 if _alive(int(pid)):
                     continue
             elif started > cutoff:
                 continue
             changed = db.execute(
-                "UPDATE sessions SET status = 'interrupted', ended_utc = coalesce("
-                "(SELECT max(ended_utc) FROM segments WHERE session_id = sessions.id), "
-                "ended_utc, started_utc) WHERE id = ? AND status = 'in_progress'",
-                (session_id,),
+                "UPDATE sessions SET status = 'interrupted', ended_ms = coalesce("
+                "started_ms + (SELECT max(end_ms) FROM segments WHERE session = sessions.key), "
+                "ended_ms, started_ms) WHERE key = ? AND status = 'in_progress'",
+                (key,),
             ).rowcount
             if changed:
                 level, day = db.execute(
-                    "SELECT level, local_date FROM sessions WHERE id = ?", (session_id,)
+                    "SELECT level, local_date FROM session_rows WHERE key = ?", (key,)
                 ).fetchone()
                 add_totals(db, day=day, level=level, interrupted=1)
 

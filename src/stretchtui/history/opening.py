@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from stretchtui.history.jobs import interrupt_abandoned
+from stretchtui.history.progress import Progress, StderrProgress
 from stretchtui.history.promises import BrokenPromise, check_promise
 from stretchtui.history.schema import SCHEMA_VERSION, NewerSchema, migrate, schema_version
 from stretchtui.history.store import HistoryStore
@@ -27,7 +28,13 @@ def _connect(target: str, *, uri: bool = False) -> sqlite3.Connection:
     return db
 
 
-def _open_file(path: Path) -> tuple[sqlite3.Connection, sqlite3.Connection]:
+# Versions whose files are rewritten smaller by a later migration, then compacted.
+REWRITTEN_BEFORE = 4
+
+
+def _open_file(
+    path: Path, progress: Progress | None = None
+) -> tuple[sqlite3.Connection, sqlite3.Connection]:
     writer = _connect(str(path))
     try:
         # Before anything changes the file: it may not be ours at all.
@@ -35,13 +42,30 @@ def _open_file(path: Path) -> tuple[sqlite3.Connection, sqlite3.Connection]:
         enable_wal(writer)
         # NORMAL in WAL mode loses nothing when the process dies, only on power loss.
         writer.execute("PRAGMA synchronous = NORMAL")
-        migrate(writer)
+        found = migrate(writer, progress=progress)
+        if 0 < found < REWRITTEN_BEFORE:
+            _compact(writer)
+        if progress is not None:
+            progress.finish()
         writer.execute("SELECT count(*) FROM sqlite_master").fetchone()
         reader = _connect(str(path))
     except BaseException:
         writer.close()
         raise
     return writer, reader
+
+
+def _compact(db: sqlite3.Connection) -> None:
+    """Give back the space the old tables held (the file shrinks to what it now holds).
+
+    After the migration's commit, so it is its own step: stopped, or short of the
+    room it needs, it leaves the migrated file as it was, only larger.
+    """
+    try:
+        db.execute("VACUUM")
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except sqlite3.OperationalError:
+        pass
 
 
 def enable_wal(db: sqlite3.Connection) -> None:
@@ -116,10 +140,20 @@ def memory_store(warning: str | None = None, source: Path | None = None) -> Hist
     return HistoryStore(memory, memory, path=None, warning=warning)
 
 
-def open_store(path: Path, *, now: datetime | None = None) -> HistoryStore:
+def open_store(
+    path: Path, *, now: datetime | None = None, progress: Progress | None | bool = True
+) -> HistoryStore:
     """The history at `path`, ready to record. Never raises: if the file can't be written,
-    the store keeps this session in memory and `warning` says why in one line."""
+    the store keeps this session in memory and `warning` says why in one line.
+
+    Bringing an old file up to date can take seconds at 100 000 sessions; `progress`
+    hears how it goes (True, the default: a line on stderr once it takes a moment).
+    """
     moment = now or datetime.now(UTC)
+    if progress is True:
+        progress = StderrProgress()
+    elif progress is False:
+        progress = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -129,7 +163,7 @@ def open_store(path: Path, *, now: datetime | None = None) -> HistoryStore:
         )
     warning: str | None = None
     try:
-        writer, reader = _open_file(path)
+        writer, reader = _open_file(path, progress)
     except NewerSchema as newer:
         return memory_store(
             f"{path} was written by a newer stretchtui (history version {newer.found}, this one "
@@ -154,7 +188,7 @@ def open_store(path: Path, *, now: datetime | None = None) -> HistoryStore:
             f"Cannot open {path} ({error.strerror}); this session will not be saved."
         )
     store = HistoryStore(writer, reader, path=path, warning=warning)
-    store._submit(interrupt_abandoned(moment))
+    store.submit(interrupt_abandoned(moment))
     return store
 
 

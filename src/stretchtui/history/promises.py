@@ -16,7 +16,8 @@ import sqlite3
 from stretchtui.history.schema import SCHEMA_VERSION, migrate, schema_version
 
 Tables = dict[str, frozenset[str]]
-"""Each table's name and its columns' names; indexes appear as names with no columns."""
+"""Each table's name and its columns' names; indexes and views appear as names with no
+columns."""
 
 
 class BrokenPromise(sqlite3.DatabaseError):
@@ -59,10 +60,11 @@ def check_promise(connection: sqlite3.Connection) -> None:
 
 
 def _tables(connection: sqlite3.Connection) -> Tables:
-    # Indexes count too: a later migration may drop one of ours.
+    # Indexes and views count too: a later migration may drop one of ours, and the
+    # queries read through the views.
     names = connection.execute(
         "SELECT name, type FROM sqlite_master "
-        "WHERE type IN ('table', 'index') AND name NOT LIKE 'sqlite_%'"
+        "WHERE type IN ('table', 'index', 'view') AND name NOT LIKE 'sqlite_%'"
     ).fetchall()
     return {
         str(name): frozenset(

@@ -13,7 +13,7 @@ from contextlib import AbstractContextManager
 from datetime import date, datetime, timedelta
 
 from stretchtui.history.rows import (
-    SEGMENT_COLUMNS,
+    SEGMENTS_OF_SESSION,
     SESSION_COLUMNS,
     CheckInRow,
     DayTotal,
@@ -23,7 +23,7 @@ from stretchtui.history.rows import (
     SessionRow,
     StoppedSession,
     feeling,
-    parse_utc,
+    local_time,
     segment_row,
     session_row,
 )
@@ -44,6 +44,11 @@ class HistoryQueries(ABC):
     def _read(self) -> AbstractContextManager[sqlite3.Connection]:
         """The reading connection, held for the block; DatabaseError becomes HistoryUnreadable."""
 
+    def reading(self) -> AbstractContextManager[sqlite3.Connection]:
+        """The reading connection for a question of one's own (everything queued is written
+        first); a DatabaseError inside becomes HistoryUnreadable."""
+        return self._read()
+
     def count_sessions(self, since: date | None = None) -> int:
         with self._read() as db:
             if since is None:
@@ -58,12 +63,12 @@ class HistoryQueries(ABC):
         self, limit: int | None = 500, since: date | None = None, offset: int = 0
     ) -> list[SessionRow]:
         """Sessions newest first, optionally only those started on or after `since` (local)."""
-        sql = f"SELECT {SESSION_COLUMNS} FROM sessions"
+        sql = f"SELECT {SESSION_COLUMNS} FROM session_rows"
         params: list[object] = []
         if since is not None:
             sql += " WHERE local_date >= ?"
             params.append(since.isoformat())
-        sql += " ORDER BY started_utc DESC"
+        sql += " ORDER BY started_ms DESC"
         if limit is not None or offset:
             sql += " LIMIT ? OFFSET ?"
             params.extend((-1 if limit is None else limit, offset))
@@ -74,25 +79,19 @@ class HistoryQueries(ABC):
         """The latest session that counts: previews (`--speed`) aside."""
         with self._read() as db:
             row = db.execute(
-                f"SELECT {SESSION_COLUMNS} FROM sessions WHERE status != 'preview' "
-                "ORDER BY started_utc DESC LIMIT 1"
+                f"SELECT {SESSION_COLUMNS} FROM session_rows WHERE status != 'preview' "
+                "ORDER BY started_ms DESC LIMIT 1"
             ).fetchone()
             return None if row is None else session_row(row)
 
     def session_detail(self, session_id: str) -> SessionDetail | None:
         with self._read() as db:
             row = db.execute(
-                f"SELECT {SESSION_COLUMNS} FROM sessions WHERE id = ?", (session_id,)
+                f"SELECT {SESSION_COLUMNS} FROM session_rows WHERE id = ?", (session_id,)
             ).fetchone()
             if row is None:
                 return None
-            segments = tuple(
-                segment_row(r)
-                for r in db.execute(
-                    f"SELECT {SEGMENT_COLUMNS} FROM segments WHERE session_id = ? ORDER BY seq",
-                    (session_id,),
-                )
-            )
+            segments = tuple(segment_row(r) for r in db.execute(SEGMENTS_OF_SESSION, (session_id,)))
             return SessionDetail(session_row(row), segments)
 
     def day_totals(self) -> list[DayTotal]:
@@ -154,9 +153,9 @@ class HistoryQueries(ABC):
             return [
                 CheckInRow(sid, level, date.fromisoformat(day), feeling(answer), bool(signs))
                 for sid, level, day, answer, signs in db.execute(
-                    "SELECT id, level, local_date, feeling, warning_signs FROM sessions "
-                    "WHERE checkin_utc IS NOT NULL AND local_date >= ? "
-                    "ORDER BY local_date, started_utc",
+                    "SELECT id, level, local_date, feeling, warning_signs FROM session_rows "
+                    "WHERE checkin_ms IS NOT NULL AND local_date >= ? "
+                    "ORDER BY local_date, started_ms",
                     (since.isoformat(),),
                 )
             ]
@@ -169,39 +168,42 @@ class HistoryQueries(ABC):
         """
         with self._read() as db:
             row = db.execute(
-                f"SELECT {SESSION_COLUMNS}, routine_path FROM sessions "
-                "WHERE status != 'preview' ORDER BY started_utc DESC LIMIT 1"
+                f"SELECT {SESSION_COLUMNS}, routine_path, key FROM session_rows "
+                "WHERE status != 'preview' ORDER BY started_ms DESC LIMIT 1"
             ).fetchone()
             if row is None or row[11] not in RESUMABLE_STATUSES:
                 return None
-            session = session_row(row[:-1])
+            session = session_row(row[:-2])
+            began = int(row[4])
             runs = tuple(
                 RunRow(
                     int(index),
                     str(kind),
-                    float(planned),
-                    float(active),
-                    float(paused),
+                    planned / 1000,
+                    active / 1000,
+                    paused / 1000,
                     bool(skipped),
-                    parse_utc(started),
-                    parse_utc(ended),
+                    local_time(began + start, 0),
+                    local_time(began + end, 0),
                 )
-                for index, kind, planned, active, paused, skipped, started, ended in db.execute(
-                    "SELECT segment_index, kind, planned_seconds, active_seconds, "
-                    "paused_seconds, skipped, started_utc, ended_utc FROM segments "
-                    "WHERE session_id = ? ORDER BY seq",
-                    (session.id,),
+                for index, kind, planned, active, paused, skipped, start, end in db.execute(
+                    "SELECT g.segment_index, t.kind, g.planned_ms, g.active_ms, g.paused_ms, "
+                    "g.skipped, g.start_ms, g.end_ms FROM segments g "
+                    "JOIN steps t ON t.key = g.step WHERE g.session = ? ORDER BY g.seq",
+                    (row[-1],),
                 )
             )
         stopped = session.ended or (runs[-1].ended if runs else session.started)
         if stopped < now - RESUME_WINDOW:
             return None
-        return StoppedSession(session, row[-1], runs, stopped)
+        return StoppedSession(session, row[-2], runs, stopped)
 
     def last_segment_seq(self, session_id: str) -> int:
         """The highest segment `seq` recorded for a session (0 if none): where it goes on."""
         with self._read() as db:
             row = db.execute(
-                "SELECT coalesce(max(seq), 0) FROM segments WHERE session_id = ?", (session_id,)
+                "SELECT coalesce(max(seq), 0) FROM segments "
+                "WHERE session = (SELECT key FROM sessions WHERE id = ?)",
+                (session_id,),
             ).fetchone()
             return int(row[0])

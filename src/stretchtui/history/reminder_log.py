@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from stretchtui.history.rows import offset_minutes, utc_text
+from stretchtui.history.schema import text_to_ms
 from stretchtui.history.store import HistoryStore
 
 FOLLOW_WINDOW = timedelta(minutes=10)
@@ -55,7 +56,7 @@ class ReminderLog:
                 values,
             )
 
-        self.store._submit(write)  # the history package's own writer queue
+        self.store.submit(write)
 
     def answered(self, reminder_id: str, outcome: str, at: datetime) -> None:
         if outcome not in OUTCOMES:
@@ -69,7 +70,7 @@ class ReminderLog:
                 values,
             )
 
-        self.store._submit(write)
+        self.store.submit(write)
 
 
 def adherence_summary(weeks: tuple[WeekAdherence, ...]) -> str | None:
@@ -92,10 +93,11 @@ def weekly_adherence(
     if not week_starts:
         return ()
     first = week_starts[0]
-    with store._read() as db:
+    with store.reading() as db:
         rows = db.execute(
             "SELECT r.local_date, count(*), sum(EXISTS (SELECT 1 FROM sessions s "
-            "WHERE s.started_utc >= r.shown_utc AND s.started_utc <= r.follow_until "
+            f"WHERE s.started_ms >= {text_to_ms('r.shown_utc')} "
+            f"AND s.started_ms <= {text_to_ms('r.follow_until')} "
             "AND s.status != 'preview')) "
             "FROM reminders r WHERE r.local_date >= ? AND coalesce(r.outcome, '') != 'snoozed' "
             "GROUP BY r.local_date",

@@ -1,11 +1,14 @@
 """What the history hands back: one frozen row type per kind of answer, and how times are kept.
 
-Times are stored as fixed-width UTC text with the offset the session started
-in, and come back as local times in that offset.
+A session's times are stored as milliseconds since 1970 (UTC) with the offset
+the session started in, and come back as local times in that offset; a
+segment's as milliseconds after its session's start. (Reminders keep the
+fixed-width UTC text of version 3.)
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
@@ -80,12 +83,35 @@ class CheckInRow:
 
 
 def utc_text(moment: datetime) -> str:
-    """A fixed-width UTC timestamp, so text order is time order."""
+    """A fixed-width UTC timestamp, so text order is time order (the reminders table's times)."""
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def parse_utc(text: str) -> datetime:
-    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MS = timedelta(milliseconds=1)
+
+
+def to_ms(moment: datetime) -> int:
+    """Milliseconds since 1970 (UTC), to the nearest; a naive time is taken as local."""
+    if moment.tzinfo is None:
+        moment = moment.astimezone()
+    return round((moment - EPOCH) / _MS)
+
+
+@functools.cache
+def zone(minutes: int) -> timezone:
+    """The fixed offset `minutes` east of UTC (one object per offset, reused)."""
+    return UTC if minutes == 0 else timezone(timedelta(minutes=minutes))
+
+
+@functools.cache
+def _epoch_in(minutes: int) -> datetime:
+    return EPOCH.astimezone(zone(minutes))
+
+
+def local_time(ms: int, minutes: int) -> datetime:
+    """The moment `ms` (since 1970, UTC) as local time in the offset `minutes`."""
+    return _epoch_in(minutes) + timedelta(milliseconds=ms)
 
 
 def offset_minutes(moment: datetime) -> int:
@@ -93,19 +119,19 @@ def offset_minutes(moment: datetime) -> int:
     return 0 if offset is None else int(offset.total_seconds() // 60)
 
 
-def _local(utc: str, minutes: int) -> datetime:
-    return parse_utc(utc).astimezone(timezone(timedelta(minutes=minutes)))
-
-
 SESSION_COLUMNS = (
-    "id, routine_id, routine_name, level, started_utc, utc_offset_min, local_date, ended_utc, "
+    "id, routine_id, routine_name, level, started_ms, utc_offset_min, local_date, ended_ms, "
     "planned_seconds, active_seconds, paused_seconds, status, feeling, warning_signs, "
     "routine_digest"
 )
-SEGMENT_COLUMNS = (
-    "seq, kind, name, side, round, stretch_number, areas, "
-    "planned_seconds, active_seconds, paused_seconds, skipped"
+"""A session's columns in the `session_rows` view, as session_row() reads them."""
+SEGMENTS_OF_SESSION = (
+    "SELECT g.seq, t.kind, t.name, nullif(t.side, ''), g.round, g.stretch_number, t.areas, "
+    "g.planned_ms, g.active_ms, g.paused_ms, g.skipped "
+    "FROM segments g JOIN steps t ON t.key = g.step "
+    "WHERE g.session = (SELECT key FROM sessions WHERE id = ?) ORDER BY g.seq"
 )
+"""A session's segment runs (by session id) in order, as segment_row() reads them."""
 
 
 def session_row(row: tuple[Any, ...]) -> SessionRow:
@@ -116,8 +142,8 @@ def session_row(row: tuple[Any, ...]) -> SessionRow:
         routine_id=row[1],
         routine_name=row[2],
         level=row[3],
-        started=_local(row[4], offset),
-        ended=_local(row[7], offset) if row[7] else None,
+        started=local_time(row[4], offset),
+        ended=local_time(row[7], offset) if row[7] is not None else None,
         local_date=date.fromisoformat(row[6]),
         planned_seconds=float(row[8]),
         active_seconds=float(row[9]),
@@ -130,7 +156,7 @@ def session_row(row: tuple[Any, ...]) -> SessionRow:
 
 
 def segment_row(row: tuple[Any, ...]) -> SegmentRow:
-    """A SegmentRow from a row selected as SEGMENT_COLUMNS."""
+    """A SegmentRow from a row selected by SEGMENTS_OF_SESSION."""
     return SegmentRow(
         seq=int(row[0]),
         kind=row[1],
@@ -139,9 +165,9 @@ def segment_row(row: tuple[Any, ...]) -> SegmentRow:
         round=int(row[4]),
         stretch_number=row[5],
         areas=tuple(a for a in row[6].split(",") if a),
-        planned_seconds=float(row[7]),
-        active_seconds=float(row[8]),
-        paused_seconds=float(row[9]),
+        planned_seconds=row[7] / 1000,
+        active_seconds=row[8] / 1000,
+        paused_seconds=row[9] / 1000,
         skipped=bool(row[10]),
     )
 

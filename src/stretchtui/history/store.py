@@ -71,9 +71,9 @@ class HistoryStore(HistoryQueries):
         self._seq[info.session_id] = self.last_segment_seq(info.session_id) if info.resumed else 0
         self._current = info.session_id
         if info.resumed:
-            self._submit(resume_job(info))
+            self.submit(resume_job(info))
         else:
-            self._submit(start_job(info, preview=self.previews))
+            self.submit(start_job(info, preview=self.previews))
 
     def segment_ended(self, run: SegmentRun) -> None:
         # A store serves one session at a time: the runs belong to the one started last.
@@ -82,13 +82,37 @@ class HistoryStore(HistoryQueries):
             return
         seq = self._seq.get(session_id, 0) + 1
         self._seq[session_id] = seq
-        self._submit(segment_job(session_id, seq, run))
+        self.submit(segment_job(session_id, seq, run))
 
     def session_ended(self, result: SessionResult) -> None:
-        self._submit(end_job(result))
+        self.submit(end_job(result))
 
     def save_checkin(self, session_id: str, checkin: CheckIn) -> None:
-        self._submit(checkin_job(session_id, checkin, datetime.now(UTC)))
+        self.submit(checkin_job(session_id, checkin, datetime.now(UTC)))
+
+    def submit(self, job: Job) -> None:
+        """Queue a write: `job` runs on the writer thread in a transaction of its own.
+
+        For rows that go with the sessions (reminders): written in order with them,
+        never racing the session being recorded. A failure becomes `warning`.
+        """
+        if not self._closed:
+            self._writer.submit(job)
+
+    def write_now(self, job: Job) -> None:
+        """Run `job` at once, in one transaction on the writing connection, after
+        everything queued before it; raises what it raises, with nothing written."""
+        self.flush()
+        writer = self._connections[0]
+        with self._writer.lock:
+            try:
+                writer.execute("BEGIN IMMEDIATE")
+                job(writer)
+                writer.execute("COMMIT")
+            except BaseException:
+                if writer.in_transaction:
+                    writer.execute("ROLLBACK")
+                raise
 
     def flush(self) -> None:
         """Wait until everything handed over so far is written (or has failed), within bounds."""
@@ -113,10 +137,6 @@ class HistoryStore(HistoryQueries):
             writer.close()
 
     # ------------------------------------------------------------ inside
-
-    def _submit(self, job: Job) -> None:
-        if not self._closed:
-            self._writer.submit(job)
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:

@@ -45,7 +45,8 @@ class HistoryWriter:
         self.path = path
         self.warning = warning
         self._db = connection
-        self._lock = lock
+        self.lock = lock
+        """Held while the connection is in use (a job, or a caller writing at once)."""
         self._changed = threading.Condition()
         self._queue: deque[Job] = deque()
         self._unfinished = 0  # queued plus the one being written
@@ -109,7 +110,7 @@ class HistoryWriter:
                         return
                     job = self._queue.popleft()
                 try:
-                    with self._lock:
+                    with self.lock:
                         self._run(job)
                 finally:
                     with self._changed:

@@ -1,0 +1,97 @@
+"""Telling a person that a long update of the history file is under way, so nothing looks hung.
+
+A migration reports (done, total) as it goes. The line on stderr only appears once
+the work has taken longer than a moment, so opening a small or current file stays
+silent; on a terminal it is redrawn in place, elsewhere (a log, a pipe) each report
+is a line of its own, at most a few a second.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from typing import Protocol, TextIO
+
+
+class Progress(Protocol):
+    """Hears how a long update of the history file is going."""
+
+    def __call__(self, done: int, total: int) -> None:
+        """`done` of `total` sessions carried over so far."""
+
+    def finish(self) -> None:
+        """Everything is done (the file compacted too)."""
+
+
+QUIET_FOR = 0.3
+"""Seconds of work before the first line is shown."""
+LOG_EVERY = 1.0
+"""Seconds between two lines when the stream is not a terminal."""
+
+
+def thousands(number: int) -> str:
+    """`1 234 567`: grouped with spaces, readable in any language."""
+    return f"{number:,}".replace(",", " ")
+
+
+class StderrProgress:
+    """A progress line on stderr (or `stream`), once the work takes longer than QUIET_FOR."""
+
+    def __init__(
+        self,
+        stream: TextIO | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._stream = stream
+        self._clock = clock
+        self._began = clock()
+        self._shown = False
+        self._last = -LOG_EVERY
+
+    @property
+    def stream(self) -> TextIO:
+        return self._stream if self._stream is not None else sys.stderr
+
+    def __call__(self, done: int, total: int) -> None:
+        now = self._clock()
+        if now - self._began < QUIET_FOR:
+            return
+        terminal = _is_terminal(self.stream)
+        if not terminal and now - self._last < LOG_EVERY:
+            return
+        self._last = now
+        percent = 100 * done // total if total else 100
+        self._write(
+            f"stretchtui: updating the history file to a smaller format: "
+            f"{thousands(done)} of {thousands(total)} sessions ({percent}%)",
+            terminal,
+        )
+
+    def finish(self) -> None:
+        if not self._shown:
+            return
+        seconds = self._clock() - self._began
+        terminal = _is_terminal(self.stream)
+        self._write(f"stretchtui: history file updated in {seconds:.1f} s", terminal)
+        if terminal:
+            self._put("\n")
+
+    def _write(self, line: str, terminal: bool) -> None:
+        if self._put("\r\x1b[K" + line if terminal else line + "\n"):
+            self._shown = True
+
+    def _put(self, text: str) -> bool:
+        try:
+            self.stream.write(text)
+            self.stream.flush()
+        except (OSError, ValueError):
+            return False  # a closed or broken stderr must not stop the update
+        return True
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (OSError, ValueError):
+        return False
