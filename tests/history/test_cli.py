@@ -6,14 +6,14 @@ import csv
 import io
 import json
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from stretchtui.cli import main
-from stretchtui.cli.history_cmd import FIELDS, session_json
-from stretchtui.history import open_store
+from stretchtui.history import SessionRow, open_store
+from stretchtui.history.export import FIELDS
 from stretchtui.records import CheckIn, Feeling
 
 from .helpers import record_session
@@ -35,6 +35,26 @@ def history(isolated_dirs: dict[str, Path]) -> Path:
     return path
 
 
+def session_json(row: SessionRow) -> dict[str, object]:
+    """What the export promises for a session, from the row the screens read."""
+    return {
+        "id": row.id,
+        "started": row.started.isoformat(),
+        "ended": row.ended.isoformat() if row.ended else None,
+        "local_date": row.local_date.isoformat(),
+        "routine_id": row.routine_id,
+        "routine_name": row.routine_name,
+        "level": row.level,
+        "status": row.status,
+        "planned_seconds": round(row.planned_seconds, 3),
+        "active_seconds": round(row.active_seconds, 3),
+        "paused_seconds": round(row.paused_seconds, 3),
+        "feeling": row.feeling.value if row.feeling else None,
+        "warning_signs": row.warning_signs,
+        "routine_digest": row.routine_digest,
+    }
+
+
 def expected(path: Path) -> list[dict[str, object]]:
     store = open_store(path)
     rows = [session_json(row) for row in store.sessions(limit=None)]
@@ -46,8 +66,11 @@ def test_json_lists_every_session_newest_first(
     history: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["history", "--format", "json"]) == 0
-    printed = json.loads(capsys.readouterr().out)
+    out = capsys.readouterr().out
+    printed = json.loads(out)
     assert printed == expected(history)
+    # Streamed, yet laid out as json.dump(indent=2) lays out the whole list.
+    assert out == json.dumps(printed, indent=2) + "\n"
     assert [row["routine_id"] for row in printed] == [
         "intermediate",
         "desk-coffee-break",
@@ -64,6 +87,29 @@ def test_csv_round_trips_with_a_header(history: Path, capsys: pytest.CaptureFixt
     rows = list(reader)
     want = [{k: "" if v is None else str(v) for k, v in row.items()} for row in expected(history)]
     assert rows == want
+
+
+def test_an_empty_history_exports_an_empty_document(
+    isolated_dirs: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["history", "--format", "json"]) == 0
+    assert capsys.readouterr().out == "[]\n"
+    assert main(["history", "--format", "csv"]) == 0
+    assert capsys.readouterr().out == ",".join(f'"{field}"' for field in FIELDS) + "\n"
+    assert not (isolated_dirs["data"] / "history.sqlite3").exists()
+
+
+def test_json_escapes_control_characters_and_keeps_other_text(
+    isolated_dirs: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = open_store(isolated_dirs["data"] / "history.sqlite3")
+    name = 'Morning [easy] "stretch"\x1b[31m\u00e9\U0001f600\\'
+    record_session(store, "desk-coffee-break", START, name=name)
+    store.close()
+    assert main(["history", "--format", "json"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\\u001b" in out
+    assert json.loads(out)[0]["routine_name"] == name
 
 
 def test_since_and_limit_pick_sessions(history: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -169,3 +215,29 @@ def test_csv_cells_a_spreadsheet_would_run_get_a_leading_quote(
     # JSON is for programs, not spreadsheets: it keeps the names as they are.
     assert main(["history", "--format", "json"]) == 0
     assert {r["routine_name"] for r in json.loads(capsys.readouterr().out)} == set(names)
+
+
+def test_export_times_read_as_the_sessions_own_local_times(
+    isolated_dirs: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = open_store(isolated_dirs["data"] / "history.sqlite3")
+    zones = [
+        timezone(timedelta(hours=-9, minutes=-30)),
+        UTC,
+        timezone(timedelta(hours=13, minutes=45)),
+    ]
+    for day, zone in enumerate(zones):
+        moment = datetime(2026, 4, 1 + day, 23, 59, 58, 123456, tzinfo=zone)
+        record_session(store, "desk-coffee-break", moment, pause_seconds=0.25)
+    store.close()
+    assert main(["history", "--format", "json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed == expected(isolated_dirs["data"] / "history.sqlite3")
+    assert [row["started"] for row in printed] == [
+        "2026-04-03T23:59:58.123000+13:45",
+        "2026-04-02T23:59:58.123000+00:00",
+        "2026-04-01T23:59:58.123000-09:30",
+    ]
+    assert main(["history", "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [row["ended"] for row in rows] == [row["ended"] for row in printed]

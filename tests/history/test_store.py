@@ -354,18 +354,18 @@ def test_a_session_still_running_elsewhere_is_not_marked_interrupted(tmp_path: P
 def raw_totals(
     path: Path,
 ) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]], dict[str, float]]:
-    """The totals recomputed from the session rows themselves."""
+    """The totals recomputed from the session rows themselves (previews count in none)."""
     db = sqlite3.connect(path)
     days = db.execute(
         "SELECT local_date, count(*), sum(status = 'completed'), round(sum(active_seconds), 6) "
-        "FROM session_rows GROUP BY local_date ORDER BY local_date"
+        "FROM session_rows WHERE status != 'preview' GROUP BY local_date ORDER BY local_date"
     ).fetchall()
     levels = db.execute(
         "SELECT level, count(*), sum(status = 'completed'), sum(status = 'ended_early'), "
         "sum(status = 'interrupted'), round(sum(active_seconds), 6), "
         "min(CASE WHEN status = 'completed' THEN local_date END), "
         "max(CASE WHEN status = 'completed' THEN local_date END) "
-        "FROM session_rows GROUP BY level ORDER BY level"
+        "FROM session_rows WHERE status != 'preview' GROUP BY level ORDER BY level"
     ).fetchall()
     areas: dict[str, float] = {}
     for kind, names, active in db.execute(

@@ -25,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     from stretchtui import __version__
     from stretchtui.cli import (
         history_cmd,
+        import_cmd,
         remind_cmd,
         resume_cmd,
         routines_cmd,
@@ -40,7 +41,15 @@ def build_parser() -> argparse.ArgumentParser:
     add_location_options(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     # Each module adds its subcommands with register(subparsers).
-    for module in (routines_cmd, run_cmd, resume_cmd, history_cmd, remind_cmd, serve_cmd):
+    for module in (
+        routines_cmd,
+        run_cmd,
+        resume_cmd,
+        history_cmd,
+        import_cmd,
+        remind_cmd,
+        serve_cmd,
+    ):
         module.register(subparsers)
     return parser
 

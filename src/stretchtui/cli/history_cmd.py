@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import sys
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -18,22 +16,6 @@ if TYPE_CHECKING:
     from stretchtui.history.stats import Stats
 
 TABLE_LIMIT = 30
-FIELDS = (
-    "id",
-    "started",
-    "ended",
-    "local_date",
-    "routine_id",
-    "routine_name",
-    "level",
-    "status",
-    "planned_seconds",
-    "active_seconds",
-    "paused_seconds",
-    "feeling",
-    "warning_signs",
-    "routine_digest",
-)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -87,68 +69,34 @@ def _open(context: CliContext) -> HistoryStore:
     return store
 
 
-def session_json(row: SessionRow) -> dict[str, Any]:
-    return {
-        "id": row.id,
-        "started": row.started.isoformat(),
-        "ended": row.ended.isoformat() if row.ended else None,
-        "local_date": row.local_date.isoformat(),
-        "routine_id": row.routine_id,
-        "routine_name": row.routine_name,
-        "level": row.level,
-        "status": row.status,
-        "planned_seconds": round(row.planned_seconds, 3),
-        "active_seconds": round(row.active_seconds, 3),
-        "paused_seconds": round(row.paused_seconds, 3),
-        "feeling": row.feeling.value if row.feeling else None,
-        "warning_signs": row.warning_signs,
-        "routine_digest": row.routine_digest,
-    }
-
-
-# A spreadsheet runs a cell starting with one of these as a formula (OWASP, CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value: object) -> object:
-    """A value as a CSV cell: text a spreadsheet would run as a formula gets a leading `'`.
-
-    Numbers stay numbers; only text (a routine's name or id, say) is ever changed.
-    """
-    if value is None:
-        return ""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 def show_history(context: CliContext, args: argparse.Namespace) -> int:
     from stretchtui.history import HistoryUnreadable
 
     store = _open(context)
     try:
-        limit = args.limit if args.limit or args.format != "table" else TABLE_LIMIT
-        rows = store.sessions(limit=limit, since=args.since)
-        total = store.count_sessions(args.since) if args.format == "table" else len(rows)
+        if args.format != "table":
+            return export(store, args)
+        rows = store.sessions(limit=args.limit or TABLE_LIMIT, since=args.since)
+        total = store.count_sessions(args.since)
     except HistoryUnreadable as error:
         context.error(str(error))
         return EXIT_INVALID
     finally:
         store.close()
-    if args.format == "json":
-        json.dump([session_json(row) for row in rows], sys.stdout, indent=2)
-        sys.stdout.write("\n")
-    elif args.format == "csv":
-        # Text is quoted and numbers are not, so a spreadsheet reads numbers as numbers and
-        # a line break inside a name (only an old file can hold one) stays inside its cell.
-        writer = csv.DictWriter(
-            sys.stdout, fieldnames=FIELDS, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC
-        )
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: csv_cell(v) for k, v in session_json(row).items()})
-    else:
-        print_table(context, rows, total)
+    print_table(context, rows, total)
+    return EXIT_OK
+
+
+def export(store: HistoryStore, args: argparse.Namespace) -> int:
+    """Every session (or --since/--limit), streamed to stdout as the query yields them."""
+    from stretchtui.history.export import write_csv, write_json
+
+    write = write_json if args.format == "json" else write_csv
+    rows = store.export_rows(limit=args.limit, since=args.since)
+    try:
+        write(rows, sys.stdout)
+    finally:
+        rows.close()
     return EXIT_OK
 
 
@@ -256,6 +204,8 @@ def show_stats(context: CliContext, args: argparse.Namespace) -> int:
     finally:
         store.close()
     if args.json:
+        import json
+
         json.dump(stats_json(stats), sys.stdout, indent=2)
         sys.stdout.write("\n")
         return EXIT_OK

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import sqlite3
 from abc import ABC, abstractmethod
+from collections.abc import Generator
 from contextlib import AbstractContextManager
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from stretchtui.history.rows import (
+    EXPORT_COLUMNS,
     SEGMENTS_OF_SESSION,
     SESSION_COLUMNS,
     CheckInRow,
@@ -31,6 +34,21 @@ from stretchtui.history.rows import (
 RESUME_WINDOW = timedelta(hours=24)
 """How long a session that stopped part-way can be carried on."""
 RESUMABLE_STATUSES = ("interrupted", "ended_early")
+
+
+def _newest_first(
+    db: sqlite3.Connection, limit: int | None, since: date | None, offset: int
+) -> sqlite3.Cursor:
+    sql = f"SELECT {SESSION_COLUMNS} FROM session_rows"
+    params: list[object] = []
+    if since is not None:
+        sql += " WHERE local_date >= ?"
+        params.append(since.isoformat())
+    sql += " ORDER BY started_ms DESC"
+    if limit is not None or offset:
+        sql += " LIMIT ? OFFSET ?"
+        params.extend((-1 if limit is None else limit, offset))
+    return db.execute(sql, params)
 
 
 class HistoryUnreadable(Exception):
@@ -63,17 +81,27 @@ class HistoryQueries(ABC):
         self, limit: int | None = 500, since: date | None = None, offset: int = 0
     ) -> list[SessionRow]:
         """Sessions newest first, optionally only those started on or after `since` (local)."""
-        sql = f"SELECT {SESSION_COLUMNS} FROM session_rows"
+        with self._read() as db:
+            return [session_row(row) for row in _newest_first(db, limit, since, offset)]
+
+    def export_rows(
+        self, limit: int | None = None, since: date | None = None
+    ) -> Generator[tuple[Any, ...], None, None]:
+        """Sessions newest first as EXPORT_COLUMNS rows, one at a time as they are read.
+
+        The reading connection is held until the iteration ends (or the iterator is closed).
+        """
+        sql = f"SELECT {EXPORT_COLUMNS} FROM session_rows"
         params: list[object] = []
         if since is not None:
             sql += " WHERE local_date >= ?"
             params.append(since.isoformat())
         sql += " ORDER BY started_ms DESC"
-        if limit is not None or offset:
-            sql += " LIMIT ? OFFSET ?"
-            params.extend((-1 if limit is None else limit, offset))
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
         with self._read() as db:
-            return [session_row(row) for row in db.execute(sql, params)]
+            yield from db.execute(sql, params)
 
     def last_session(self) -> SessionRow | None:
         """The latest session that counts: previews (`--speed`) aside."""

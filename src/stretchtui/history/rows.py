@@ -125,6 +125,27 @@ SESSION_COLUMNS = (
     "routine_digest"
 )
 """A session's columns in the `session_rows` view, as session_row() reads them."""
+
+
+def _iso_time(ms: str) -> str:
+    """SQL writing the time `ms` in the session's offset as datetime.isoformat() does."""
+    return (
+        f"CASE WHEN {ms} IS NULL THEN NULL ELSE "
+        f"strftime('%Y-%m-%dT%H:%M:%S', {ms} / 1000, 'unixepoch', "
+        f"utc_offset_min || ' minutes') "
+        f"|| CASE WHEN {ms} % 1000 THEN printf('.%03d000', {ms} % 1000) ELSE '' END "
+        "|| printf('%s%02d:%02d', CASE WHEN utc_offset_min < 0 THEN '-' ELSE '+' END, "
+        "abs(utc_offset_min) / 60, abs(utc_offset_min) % 60) END"
+    )
+
+
+EXPORT_COLUMNS = (
+    f"id, routine, routine_id, routine_name, level, routine_digest, {_iso_time('started_ms')}, "
+    f"{_iso_time('ended_ms')}, local_date, status, planned_seconds, active_seconds, "
+    "paused_seconds, feeling, warning_signs"
+)
+"""A session's columns in the `session_rows` view as the export writes them: the times
+already as ISO 8601 text, made by SQLite (a third of the export's time in Python)."""
 SEGMENTS_OF_SESSION = (
     "SELECT g.seq, t.kind, t.name, nullif(t.side, ''), g.round, g.stretch_number, t.areas, "
     "g.planned_ms, g.active_ms, g.paused_ms, g.skipped "

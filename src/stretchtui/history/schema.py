@@ -199,7 +199,7 @@ CREATE TABLE segments (
     PRIMARY KEY (session, seq)
 ) WITHOUT ROWID;
 CREATE VIEW session_rows AS
-    SELECT s.key, s.id, r.routine_id, r.routine_name, r.level, r.routine_digest,
+    SELECT s.key, s.id, s.routine, r.routine_id, r.routine_name, r.level, r.routine_digest,
            nullif(r.routine_path, '') AS routine_path, s.started_ms, s.utc_offset_min,
            s.local_date, s.ended_ms, s.planned_seconds, s.active_seconds, s.paused_seconds,
            s.status, s.feeling, s.warning_signs, s.checkin_ms, s.host, s.pid
