@@ -17,7 +17,7 @@ from textual._compositor import ChopsUpdate, LayoutUpdate
 from textual.geometry import Region
 from textual.strip import Strip
 
-from stretchtui.tui.cell_diff import TerminalCells
+from stretchtui.tui.cell_diff import TerminalCells, sgr_change
 
 WIDTH, HEIGHT = 12, 4
 CONSOLE = Console(color_system="256", force_terminal=True, width=WIDTH, height=HEIGHT)
@@ -31,13 +31,50 @@ _SEQUENCE = re.compile(
 )
 
 
+Pen = tuple[frozenset[str], str, str]
+"""What SGR has set: attributes, foreground, background ("" for the terminal's default)."""
+PLAIN: Pen = (frozenset(), "", "")
+
+
+def apply_sgr(pen: Pen, parameters: str) -> Pen:
+    """The pen after `ESC [ parameters m`, as a terminal reads it."""
+    attributes, fg, bg = set(pen[0]), pen[1], pen[2]
+    codes = parameters.split(";") if parameters else ["0"]
+    at = 0
+    while at < len(codes):
+        code = codes[at]
+        if code in ("38", "48"):
+            size = 3 if codes[at + 1] == "5" else 5
+            colour = ";".join(codes[at + 1 : at + size])
+            fg, bg = (colour, bg) if code == "38" else (fg, colour)
+            at += size
+            continue
+        at += 1
+        number = int(code)
+        if number == 0:
+            attributes, fg, bg = set(), "", ""
+        elif 30 <= number <= 37 or 90 <= number <= 97:
+            fg = code
+        elif number == 39:
+            fg = ""
+        elif 40 <= number <= 47 or 100 <= number <= 107:
+            bg = code
+        elif number == 49:
+            bg = ""
+        else:
+            attributes.add(code)
+    return frozenset(attributes), fg, bg
+
+
 class TerminalModel:
-    """Cells of text, SGR state and link, driven by the few sequences both writers use."""
+    """Cells of text, pen and link, driven by the few sequences both writers use."""
 
     def __init__(self) -> None:
-        self.rows = [[("?", "", "")] * WIDTH for _ in range(HEIGHT)]
+        self.rows: list[list[tuple[str, Pen, str]]] = [
+            [("?", PLAIN, "")] * WIDTH for _ in range(HEIGHT)
+        ]
         self.x = self.y = 0
-        self.sgr = ""
+        self.pen = PLAIN
         self.link = ""
 
     def feed(self, data: str) -> None:
@@ -51,12 +88,7 @@ class TerminalModel:
                 elif direction:
                     self.x += int(step or 1) * (1 if direction == "C" else -1)
                 elif sgr is not None:
-                    if sgr in ("", "0"):
-                        self.sgr = ""
-                    elif sgr.startswith("0;"):
-                        self.sgr = sgr[2:]
-                    else:
-                        self.sgr = f"{self.sgr};{sgr}" if self.sgr else sgr
+                    self.pen = apply_sgr(self.pen, sgr)
                 else:
                     self.link = link or ""
                 at = match.end()
@@ -67,9 +99,9 @@ class TerminalModel:
                 continue
             assert char != "\x1b", f"unexpected sequence at {data[at - 1 : at + 12]!r}"
             wide = char in "漢字"
-            self.rows[self.y][self.x] = (char, self.sgr, self.link)
+            self.rows[self.y][self.x] = (char, self.pen, self.link)
             if wide:
-                self.rows[self.y][self.x + 1] = ("", self.sgr, self.link)
+                self.rows[self.y][self.x + 1] = ("", self.pen, self.link)
             self.x += 2 if wide else 1
 
     def text(self) -> list[str]:
@@ -81,6 +113,9 @@ STYLES = [
     Style(color="red"),
     Style(color="red", bgcolor="blue", bold=True),
     Style(bgcolor="blue"),
+    Style(color="color(214)", bgcolor="color(233)", bold=True, italic=True),
+    Style(color="color(32)", bgcolor="color(233)", bold=True),
+    Style(color="color(234)", bgcolor="color(233)"),
     Style(color="green", link="https://example.org/"),
 ]
 
@@ -170,7 +205,15 @@ def test_one_changed_digit_writes_one_cell_with_its_colour_once() -> None:
     written = cells.render(
         chops(screen_of("12:33", "", "", "", style=style), [0], 6), SCREEN, (WIDTH, HEIGHT), CONSOLE
     )
-    assert written == "\x1b[1;5H\x1b[0;1;31m3\x1b[0m"
+    assert written == "\x1b[1;5H\x1b[1;31m3\x1b[0m"
+
+
+def test_a_colour_change_sends_only_what_differs() -> None:
+    assert sgr_change("1;38;5;253;48;5;233", "1;38;5;32;48;5;233") == "\x1b[38;5;32m"
+    assert sgr_change("38;5;234;48;5;233", "1;38;5;32;48;5;233") == "\x1b[1;38;5;32m"
+    assert sgr_change("1;38;5;32;48;5;233", "38;5;234;48;5;233") == "\x1b[0;38;5;234;48;5;233m"
+    assert sgr_change("31;44", "31") == "\x1b[49m"
+    assert sgr_change("1;31", "") == "\x1b[0m"
 
 
 def test_a_new_screen_a_new_size_or_a_suspension_writes_everything_again() -> None:

@@ -6,8 +6,9 @@ whole countdown, the whole breathing bar and the whole progress bar every
 second, where a person sees one digit and a few cells of each bar move. This
 keeps what each cell of the terminal holds (text, colour escape, link) and
 turns each compositor update into cursor moves, colour changes and text for the
-cells that differ, with a colour escape only where the colour changes, as
-curses does.
+cells that differ, with a colour escape only where the colour changes (and
+then only the parts that change: a new foreground keeps the background and
+bold), as curses does.
 
 The picture is forgotten, and the next update written whole, when the terminal
 may no longer hold it: a new size, another screen on top, the app coming back
@@ -44,6 +45,7 @@ class TerminalCells:
         self._width = 0
         self._screen: object | None = None
         self._sgr: dict[Style, str] = {}
+        self._changes: dict[tuple[str, str], str] = {}
 
     def forget(self) -> None:
         """The terminal may have been drawn over (a suspension): write the next update whole."""
@@ -159,7 +161,10 @@ class TerminalCells:
                         write(f"\x1b]8;;{link}\x1b\\")
                         pen_link = link
                     if sgr != pen_sgr:
-                        write(f"\x1b[0;{sgr}m" if sgr else "\x1b[0m")
+                        change = self._changes.get((pen_sgr, sgr))
+                        if change is None:
+                            change = self._changes[pen_sgr, sgr] = sgr_change(pen_sgr, sgr)
+                        write(change)
                         pen_sgr = sgr
                     write(text)
                 # At the last column the cursor waits to wrap: its place is not to be trusted.
@@ -169,6 +174,53 @@ class TerminalCells:
         if pen_sgr:
             write("\x1b[0m")
         return "".join(out)
+
+
+def sgr_change(old: str, new: str) -> str:
+    """The escape that turns SGR parameters `old` into `new`, sending only what differs.
+
+    Attributes can only be added this way (taking one away has no single code for
+    all terminals), so losing one resets everything first.
+    """
+    old_attributes, old_fg, old_bg = _sgr_parts(old)
+    attributes, fg, bg = _sgr_parts(new)
+    if not set(old_attributes) <= set(attributes):
+        return f"\x1b[0;{new}m" if new else "\x1b[0m"
+    codes = [code for code in attributes if code not in old_attributes]
+    if fg != old_fg:
+        codes.append(fg or "39")
+    if bg != old_bg:
+        codes.append(bg or "49")
+    return f"\x1b[{';'.join(codes)}m"
+
+
+def _sgr_parts(sgr: str) -> tuple[list[str], str, str]:
+    """SGR parameters as Textual writes them: (attribute codes, foreground, background)."""
+    codes = sgr.split(";") if sgr else []
+    attributes: list[str] = []
+    fg = bg = ""
+    at = 0
+    while at < len(codes):
+        code = codes[at]
+        if code in ("38", "48"):
+            # 38;5;N (256 colours) or 38;2;R;G;B (truecolor), the same for 48.
+            size = 3 if at + 1 < len(codes) and codes[at + 1] == "5" else 5
+            colour = ";".join(codes[at : at + size])
+            at += size
+            if code == "38":
+                fg = colour
+            else:
+                bg = colour
+            continue
+        at += 1
+        number = int(code) if code.isdigit() else -1
+        if 30 <= number <= 39 or 90 <= number <= 97:
+            fg = code
+        elif 40 <= number <= 49 or 100 <= number <= 107:
+            bg = code
+        else:
+            attributes.append(code)
+    return attributes, fg, bg
 
 
 def _runs(row: list[Cell], columns: list[int], width: int) -> list[tuple[int, int]]:
