@@ -22,23 +22,10 @@ from stretchtui.tui.screens.keys import CLOSES, KeysScreen
 from stretchtui.tui.screens.session import NOTICE_SECONDS, SessionScreen
 from stretchtui.tui.screens.summary import SummaryScreen
 
+from .recorded import TWELVE, twelve_stretches
 from .time_hooks import arm_summary, let_time_pass
 
 AppFactory = Callable[..., StretchApp]
-
-TWELVE = "twelve"
-
-
-def twelve_stretches(config: Path) -> None:
-    """A user routine of twelve short holds: a long list for the summary."""
-    steps = "".join(f"  - name: Stretch number {n}\n    hold: 2s\n" for n in range(1, 13))
-    routines = config / "routines"
-    routines.mkdir(exist_ok=True)
-    (routines / f"{TWELVE}.yaml").write_text(
-        "name: Twelve little stretches\nlevel: desk\n"
-        f"defaults: {{prepare: 1s, rest: 1s}}\nsteps:\n{steps}",
-        encoding="utf-8",
-    )
 
 
 def footer_keys(app: StretchApp) -> list[str]:

@@ -4,7 +4,7 @@ with a new report."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from textual.widgets import Static
@@ -13,31 +13,13 @@ from textual.widgets._footer import FooterKey
 from stretchtui.clock import FakeClock, wall_clock
 from stretchtui.history import HistoryStore
 from stretchtui.note_hiding import HIDDEN_FILE
-from stretchtui.paths import bundled_routines_dir
-from stretchtui.plan import build_plan
-from stretchtui.records import CheckIn
-from stretchtui.routines import load_routine
-from stretchtui.session import Session
 from stretchtui.tui.app import StretchApp
 from stretchtui.tui.screens.menu import MenuScreen
 
+from .recorded import report_pain
+from .time_hooks import arm_summary, let_time_pass
+
 AppFactory = Callable[..., StretchApp]
-
-
-def report_pain(store: HistoryStore, started: datetime) -> str:
-    """A finished desk session whose check-in said yes to pain or numbness; its id."""
-    plan = build_plan(load_routine(bundled_routines_dir() / "desk-midday.yaml", "desk-midday"))
-    clock = FakeClock(0.0)
-    session = Session(
-        plan, clock, wall=lambda: started + timedelta(seconds=clock.now), observers=[store]
-    )
-    session.start()
-    clock.advance(plan.total_seconds + 1)
-    session.update()
-    assert session.result is not None
-    store.save_checkin(session.result.info.session_id, CheckIn(warning_signs=True))
-    store.flush()
-    return session.result.info.session_id
 
 
 def footer_descriptions(app: StretchApp) -> list[str]:
@@ -108,8 +90,6 @@ async def test_a_new_report_brings_the_hidden_note_back(
         assert entry is not None
         app.start_session(entry)
         await pilot.pause()
-        from .time_hooks import arm_summary, let_time_pass
-
         await let_time_pass(pilot, clock, 60)
         await arm_summary(pilot)
         await pilot.press("y", "escape")

@@ -13,6 +13,7 @@ class ConfirmScreen(ModalScreen[bool]):
     """Asks one question; dismisses True for yes, False for no (escape means no)."""
 
     AUTO_FOCUS = "#no"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (66, "-normal")]
 
     BINDINGS = [
         Binding("escape,n", "answer(False)", "No", show=False),
