@@ -11,8 +11,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from stretchtui.reminder_settings import ReminderSettings, parse_reminders
 from stretchtui.routines.problems import display_path
 from stretchtui.safefiles import FileRefused, read_regular_file
@@ -77,6 +75,9 @@ def load_settings(path: Path) -> LoadedSettings:
         if refused.missing:
             return LoadedSettings(Settings())
         return LoadedSettings(Settings(), (f"{label}: {refused.reason}; using defaults",))
+    # Only now: without a config.yaml (most people), the menu starts without the YAML parser.
+    import yaml
+
     try:
         data = yaml.safe_load(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, yaml.YAMLError, RecursionError) as error:

@@ -6,26 +6,61 @@ both drive the engine with the same store, player and clock.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from stretchtui.audio import SoundPlayer, create_player
-from stretchtui.audio.deferred import DeferredPlayer
 from stretchtui.clock import ScaledClock, SessionClock, monotonic_clock
 from stretchtui.config import Settings, load_settings
-from stretchtui.history import HistoryStore, open_store
 from stretchtui.paths import AppPaths
-from stretchtui.records import SessionObserver
+
+if TYPE_CHECKING:
+    from stretchtui.audio import SoundPlayer
+    from stretchtui.history import HistoryStore
+    from stretchtui.records import SessionObserver
+
+# The history and the sound modules are imported when first needed: the menu paints
+# before either is opened (open_services' defer_store and defer_sound).
 
 
-@dataclass
 class Services:
-    paths: AppPaths
-    settings: Settings
-    store: HistoryStore
-    player: SoundPlayer
-    clock: SessionClock
-    warnings: list[str] = field(default_factory=list)
-    preview: bool = False
+    """Settings, history store, sound player and clock.
+
+    `store` may be given as a function that opens it: it is then opened when first used
+    (the menu's advice and resume offer, read just after its first paint), and its
+    warning, if any, joins `warnings` then.
+    """
+
+    def __init__(
+        self,
+        paths: AppPaths,
+        settings: Settings,
+        store: HistoryStore | Callable[[], HistoryStore],
+        player: SoundPlayer,
+        clock: SessionClock,
+        warnings: list[str] | None = None,
+        preview: bool = False,
+    ) -> None:
+        self.paths = paths
+        self.settings = settings
+        self.player = player
+        self.clock = clock
+        self.warnings = warnings if warnings is not None else []
+        self.preview = preview
+        self._store: HistoryStore | None = None
+        self._open_store: Callable[[], HistoryStore] | None = None
+        if callable(store):
+            self._open_store = store
+        else:
+            self._store = store
+
+    @property
+    def store(self) -> HistoryStore:
+        if self._store is None:
+            assert self._open_store is not None
+            self._store = self._open_store()
+            if self._store.warning:
+                self.warnings.append(self._store.warning)
+        return self._store
 
     @property
     def observers(self) -> list[SessionObserver]:
@@ -39,32 +74,58 @@ class Services:
 
     def close(self) -> None:
         self.player.close()
-        self.store.close()
+        if self._store is not None:
+            self._store.close()
 
 
 def open_services(
-    paths: AppPaths, *, sound: bool = True, speed: float = 1.0, defer_sound: bool = False
+    paths: AppPaths,
+    *,
+    sound: bool = True,
+    speed: float = 1.0,
+    defer_sound: bool = False,
+    defer_store: bool = False,
 ) -> Services:
     """Settings, history store, sound player and clock for one run of the app.
 
     With `defer_sound` the player is chosen in the background (the menu need not
     wait for the sound device); its notice then comes with the player, not in
-    `warnings`.
+    `warnings`. With `defer_store` the history is opened when first used (the menu
+    paints first); its warning then joins `warnings` at that moment.
     """
     loaded = load_settings(paths.config_file)
     warnings = list(loaded.warnings)
-    store = open_store(paths.history_file)
-    # A sped-up run is a preview: recorded as one, never counted as stretching.
-    store.previews = speed != 1.0
+    preview = speed != 1.0
     settings = loaded.settings
+
+    def store_opener() -> HistoryStore:
+        from stretchtui.history import open_store
+
+        store = open_store(paths.history_file)
+        # A sped-up run is a preview: recorded as one, never counted as stretching.
+        store.previews = preview
+        return store
+
+    store: HistoryStore | Callable[[], HistoryStore] = store_opener
+    if not defer_store:
+        store = store_opener()
+        if store.warning:
+            warnings.append(store.warning)
     player: SoundPlayer
     if defer_sound:
-        player = DeferredPlayer(lambda: create_player(settings, enabled=sound))
+        from stretchtui.audio.deferred import DeferredPlayer
+
+        def chosen() -> SoundPlayer:
+            from stretchtui.audio import create_player
+
+            return create_player(settings, enabled=sound)
+
+        player = DeferredPlayer(chosen)
     else:
+        from stretchtui.audio import create_player
+
         player = create_player(settings, enabled=sound)
+        if player.notice:
+            warnings.append(player.notice)
     clock: SessionClock = monotonic_clock if speed == 1.0 else ScaledClock(speed)
-    notices = [store.warning] if defer_sound else [store.warning, player.notice]
-    for notice in notices:
-        if notice:
-            warnings.append(notice)
-    return Services(paths, loaded.settings, store, player, clock, warnings, preview=speed != 1.0)
+    return Services(paths, settings, store, player, clock, warnings, preview=preview)

@@ -104,7 +104,8 @@ def default_command(context: CliContext) -> int:
     from stretchtui.services import open_services
     from stretchtui.tui.launch import run_app
 
-    services = open_services(context.paths, defer_sound=True)
+    # The menu paints before the sound device is chosen and before the history is opened.
+    services = open_services(context.paths, defer_sound=True, defer_store=True)
     try:
         return run_app(services, context.catalog)
     finally:

@@ -17,14 +17,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from stretchtui import glyphs
-from stretchtui.audio import cues_are_visual
 from stretchtui.catalog import Catalog, CatalogEntry
 from stretchtui.clock import wall_clock
 from stretchtui.first_run import mark_note_seen, note_seen
-from stretchtui.history import HistoryUnreadable
-from stretchtui.history.advice import menu_notes
 from stretchtui.note_hiding import hide_note, note_hidden
-from stretchtui.resume import ResumeOffer, resume_offer
 from stretchtui.services import Services
 from stretchtui.textsafe import visible
 from stretchtui.tui.ascii_driver import driver_class
@@ -33,9 +29,12 @@ from stretchtui.tui.screens.menu import MenuNotes, MenuScreen
 
 if TYPE_CHECKING:
     from stretchtui.records import EarlierPart, SessionResult
+    from stretchtui.resume import ResumeOffer
     from stretchtui.session import Session
 
-# The other screens are imported when first opened: the menu should paint as soon as it can.
+# The other screens are imported when first opened, and the history modules when the
+# history is first read (just after the menu's first paint): the menu should paint as soon
+# as it can.
 
 
 class StretchApp(App[int]):
@@ -91,17 +90,26 @@ class StretchApp(App[int]):
         elif self.start_routine is not None:
             self.start_session(self.start_routine, then_exit=True)
         else:
-            self.push_screen(
-                MenuScreen(self.catalog, self.menu_notes(), self.resume_offer(), wall_clock())
-            )
+            # The menu paints first; the history (its advice, the offer to carry on a
+            # stopped session) is opened and read just after, and shown then.
+            self.push_screen(MenuScreen(self.catalog, self.warning_notes()))
+            self.call_after_refresh(self._refresh_menu)
 
     def resume_offer(self) -> ResumeOffer | None:
         """The session the menu offers to carry on (or start over), if any."""
+        from stretchtui.history import HistoryUnreadable
+        from stretchtui.resume import resume_offer
+
         try:
             offer = resume_offer(self.services.store, self.catalog, wall_clock())
         except HistoryUnreadable:
             return None  # menu_notes already says the history can't be read
         return offer if offer is not None and (offer.can_resume or offer.changed) else None
+
+    def warning_notes(self) -> list[Text]:
+        """This run's warnings (config, history, sound), as the menu shows them."""
+        # Warnings quote file names and config values: plain text, never markup.
+        return [Text(visible(warning, keep_newlines=True)) for warning in self.services.warnings]
 
     def menu_notes(self) -> MenuNotes:
         """Warnings about this run, then the history's advice (safety first, else progress).
@@ -109,11 +117,14 @@ class StretchApp(App[int]):
         The note about someone's back is brief (its whole text is on the safety screen)
         and can be hidden for the day; a new report brings it back.
         """
-        # Warnings quote file names and config values: plain text, never markup.
-        notes = [Text(visible(warning, keep_newlines=True)) for warning in self.services.warnings]
+        from stretchtui.history import HistoryUnreadable
+        from stretchtui.history.advice import menu_notes
+
+        store = self.services.store  # opened now, if it was not yet: its warning comes first
+        notes = self.warning_notes()
         now = wall_clock()
         try:
-            advice = menu_notes(self.services.store, self.services.settings, now)
+            advice = menu_notes(store, self.services.settings, now)
         except HistoryUnreadable as error:
             advice = []
             notes.append(Text(visible(str(error), keep_newlines=True)))
@@ -236,6 +247,7 @@ class StretchApp(App[int]):
     ) -> None:
         assert entry.plan is not None
         services = self.services
+        from stretchtui.audio import cues_are_visual
         from stretchtui.session import Session
         from stretchtui.tui.screens.session import SessionScreen
         from stretchtui.tui.screens.summary import SummaryScreen

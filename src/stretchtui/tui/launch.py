@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from stretchtui.catalog import Catalog, CatalogEntry
-from stretchtui.resume import ResumeOffer
 from stretchtui.services import Services
 from stretchtui.tui.app import StretchApp
+
+if TYPE_CHECKING:
+    from stretchtui.resume import ResumeOffer
 
 
 def create_app(

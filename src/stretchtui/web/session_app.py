@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import dataclasses
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -75,8 +74,10 @@ def served_services(paths: AppPaths, post: Post) -> Services:
     services.player.close()
     player = browser_player(services.settings, post)
     notice = player.notice
-    warnings = [*services.warnings, *([notice] if notice else [])]
-    return dataclasses.replace(services, player=player, warnings=warnings)
+    services.player = player
+    if notice:
+        services.warnings.append(notice)
+    return services
 
 
 def main(argv: Sequence[str] | None = None) -> int:

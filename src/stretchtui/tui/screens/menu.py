@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -18,10 +19,12 @@ from textual.widgets.option_list import Option
 
 from stretchtui.catalog import Catalog, CatalogEntry, Source
 from stretchtui.durations import format_duration
-from stretchtui.resume import ResumeOffer
 from stretchtui.routines import Level
 from stretchtui.textsafe import visible
 from stretchtui.tui.widgets.preview import RoutinePreview, kind_label
+
+if TYPE_CHECKING:
+    from stretchtui.resume import ResumeOffer
 
 SECTIONS: tuple[tuple[str, str], ...] = (
     ("levels", "Levels"),
@@ -232,6 +235,16 @@ class MenuScreen(Screen[None]):
 
     @on(OptionList.OptionHighlighted, "#routines")
     def _highlighted(self) -> None:
+        entry = self.highlighted_entry()
+        if entry is not None and not entry.loaded:
+            # Its file is read once this frame is painted: the list shows at once, the
+            # preview a moment later (with a thousand routines, only the ones looked at
+            # are ever read).
+            self.call_after_refresh(self._show_highlighted)
+            return
+        self._show_highlighted()
+
+    def _show_highlighted(self) -> None:
         entry = self.highlighted_entry()
         self.query_one("#preview", RoutinePreview).show(entry)
         line: str | Text = ""
