@@ -44,7 +44,7 @@ class TerminalCells:
         self._rows: list[list[Cell]] = []
         self._width = 0
         self._screen: object | None = None
-        self._sgr: dict[Style, str] = {}
+        self._sgr: dict[Style, tuple[str, str]] = {}
         self._changes: dict[tuple[str, str], str] = {}
 
     def forget(self) -> None:
@@ -82,13 +82,23 @@ class TerminalCells:
 
     # ------------------------------------------------------------ cells
 
-    def _pen(self, style: Style | None, color_system: ColorSystem) -> tuple[str, str]:
+    def _pen(self, style: Style | None, color_system: ColorSystem) -> tuple[str, str, str]:
+        """SGR parameters for text, SGR parameters for a space, and the link of `style`.
+
+        A space shows only its background, unless an attribute draws on it (reverse,
+        underline, strike, …): its foreground and bold are left out, so a line whose
+        text changes colour does not rewrite the blanks around it.
+        """
         if style is None:
-            return "", ""
-        sgr = self._sgr.get(style)
-        if sgr is None:
-            sgr = self._sgr[style] = Strip.render_ansi(style, color_system)
-        return sgr, style.link or ""
+            return "", "", ""
+        pens = self._sgr.get(style)
+        if pens is None:
+            sgr = Strip.render_ansi(style, color_system)
+            blank = sgr
+            if not _draws_on_blanks(style):
+                blank = Strip.render_ansi(Style(bgcolor=style.bgcolor), color_system)
+            pens = self._sgr[style] = (sgr, blank)
+        return pens[0], pens[1], style.link or ""
 
     def _place(
         self,
@@ -103,14 +113,14 @@ class TerminalCells:
         for text, style, control in strip:
             if control:
                 continue
-            sgr, link = self._pen(style, color_system)
+            sgr, blank, link = self._pen(style, color_system)
             if text.isascii() and text.isprintable():
-                cells.extend([(char, sgr, link) for char in text])
+                cells.extend([(char, blank if char == " " else sgr, link) for char in text])
                 continue
             for char in text:
                 size = get_character_cell_size(char)
                 if size == 1:
-                    append((char, sgr, link))
+                    append((char, blank if char == " " else sgr, link))
                 elif size == 2:
                     append((char, sgr, link))
                     append(("", sgr, link))
@@ -174,6 +184,19 @@ class TerminalCells:
         if pen_sgr:
             write("\x1b[0m")
         return "".join(out)
+
+
+def _draws_on_blanks(style: Style) -> bool:
+    """Whether a space in `style` shows more than its background."""
+    return bool(
+        style.reverse
+        or style.underline
+        or style.underline2
+        or style.strike
+        or style.overline
+        or style.frame
+        or style.encircle
+    )
 
 
 def sgr_change(old: str, new: str) -> str:
