@@ -18,8 +18,10 @@ from stretchtui.session import Session
 
 NARROW_WIDTH = 60
 """Below this many columns the narrow wordings are shown (they fit 40 columns)."""
-PROGRESS_STEPS = 200
-"""The progress bar moves in 200ths of the session: finer would repaint it for nothing."""
+PROGRESS_STEPS = 100
+"""The progress bar moves in hundredths of the session (every 9 s of a 15-minute
+routine): finer would repaint it for nothing a person would miss, and on a
+wide terminal would move it several times a second in a short routine."""
 
 
 @dataclass(frozen=True)

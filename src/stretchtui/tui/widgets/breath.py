@@ -8,6 +8,8 @@ from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
 
+_REVERSE = Style(reverse=True)
+
 
 class BreathGuide(Widget):
     """Shows the word (Breathe in / Breathe out) over a bar whose length follows the breath.
@@ -17,7 +19,9 @@ class BreathGuide(Widget):
     twice a breath, the bar when it moves by a cell (the session screen moves it
     in whole-second steps during a hold, with the countdown). The direction's
     colour is on the word, not the bar, so the turn of a breath repaints the
-    word and not the full bar.
+    word and not the full bar. The bar is reversed spaces, not block
+    characters: one byte a cell to the terminal instead of three, and still a
+    solid bar on a terminal without colours.
     """
 
     COMPONENT_CLASSES = {"breath--in", "breath--out", "breath--bar"}
@@ -86,8 +90,13 @@ class BreathGuide(Widget):
         if y == 1:
             bar_cells = min(self.cells, width)
             pad = (width - bar_cells) // 2
-            bar = " " * pad + "█" * bar_cells
-            return self._line(bar, base + self.get_component_rich_style("breath--bar"))
+            bar_style = base + self.get_component_rich_style("breath--bar") + _REVERSE
+            segments = [
+                Segment(" " * pad, base),
+                Segment(" " * bar_cells, bar_style),
+                Segment(" " * (width - pad - bar_cells), base),
+            ]
+            return Strip([segment for segment in segments if segment.text], width)
         return Strip.blank(width, base)
 
     def _line(self, text: str, style: Style) -> Strip:
