@@ -238,6 +238,17 @@ def test_text_changing_colour_leaves_the_blanks_around_it_alone() -> None:
     )
 
 
+def test_a_blank_inside_coloured_text_keeps_the_pen() -> None:
+    cells = TerminalCells()
+    size = (WIDTH, HEIGHT)
+    digit = Style(color="color(253)", bgcolor="color(233)", bold=True)
+    cells.render(full(screen_of("┏━┓", "", "", "", style=digit)), SCREEN, size, CONSOLE)
+    written = cells.render(
+        chops(screen_of("┃ ┃", "", "", "", style=digit), [0], 6), SCREEN, size, CONSOLE
+    )
+    assert written == "\x1b[1;1H\x1b[1;38;5;253;48;5;233m┃ ┃\x1b[0m"
+
+
 def test_a_colour_change_sends_only_what_differs() -> None:
     assert sgr_change("1;38;5;253;48;5;233", "1;38;5;32;48;5;233") == "\x1b[38;5;32m"
     assert sgr_change("38;5;234;48;5;233", "1;38;5;32;48;5;233") == "\x1b[1;38;5;32m"

@@ -46,6 +46,7 @@ class TerminalCells:
         self._screen: object | None = None
         self._sgr: dict[Style, tuple[str, str]] = {}
         self._changes: dict[tuple[str, str], str] = {}
+        self._blanks: dict[str, str] = {}
 
     def forget(self) -> None:
         """The terminal may have been drawn over (a suspension): write the next update whole."""
@@ -147,6 +148,14 @@ class TerminalCells:
                     moved = changed.setdefault(y, set())
                 moved.add(column)
 
+    def _blank(self, sgr: str) -> str:
+        """How a space written with `sgr` is kept: as `_pen` keeps a blank."""
+        blank = self._blanks.get(sgr)
+        if blank is None:
+            attributes, _fg, bg = _sgr_parts(sgr)
+            blank = self._blanks[sgr] = sgr if DRAWN_ON_BLANKS & set(attributes) else bg
+        return blank
+
     # ------------------------------------------------------------ writing
 
     def _write(self, changed: dict[int, set[int]]) -> str:
@@ -170,7 +179,8 @@ class TerminalCells:
                     if link != pen_link:
                         write(f"\x1b]8;;{link}\x1b\\")
                         pen_link = link
-                    if sgr != pen_sgr:
+                    # A blank the pen already draws as asked (same background) needs no change.
+                    if sgr != pen_sgr and not (text == " " and sgr == self._blank(pen_sgr)):
                         change = self._changes.get((pen_sgr, sgr))
                         if change is None:
                             change = self._changes[pen_sgr, sgr] = sgr_change(pen_sgr, sgr)
@@ -184,6 +194,11 @@ class TerminalCells:
         if pen_sgr:
             write("\x1b[0m")
         return "".join(out)
+
+
+DRAWN_ON_BLANKS = frozenset({"4", "7", "9", "21", "51", "52", "53"})
+"""SGR attributes that show on a space: underline, reverse, strike, double underline,
+frame, encircle, overline (as Textual's Strip.render_ansi numbers them)."""
 
 
 def _draws_on_blanks(style: Style) -> bool:
