@@ -205,7 +205,26 @@ def test_without_plain_it_opens_the_full_screen_session_on_that_routine(
     launch = types.ModuleType("stretchtui.tui.launch")
     launch.run_app = run_app  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "stretchtui.tui.launch", launch)
+    # A terminal that takes the full screen (pytest's output is a pipe).
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
     assert main(["run", "desk-midday", "--speed", "10", "--no-sound"]) == 0
     assert len(calls) == 1
     assert calls[0]["entry"].id == "desk-midday"
     assert calls[0]["services"].player.name == "silent"
+
+
+def test_output_into_a_pipe_runs_plain_with_one_line_saying_so() -> None:
+    done = run_command("desk-midday", "--speed", "50", "--no-sound")
+    assert done.returncode == 0
+    assert done.stderr.splitlines()[0] == (
+        "stretchtui: plain mode, as the output is not a terminal."
+    )
+    assert "[00:00] Get ready: Standing Torso Twist (RIGHT side)." in done.stdout
+    assert "\x1b" not in done.stdout
+
+
+def test_plain_asked_for_says_nothing_about_choosing_it() -> None:
+    done = run_command("desk-midday", "--plain", "--speed", "50", "--no-sound")
+    assert done.returncode == 0
+    assert "plain mode" not in done.stderr

@@ -100,7 +100,16 @@ def run_handler(args: object) -> int:
 
 
 def default_command(context: CliContext) -> int:
-    """Bare `stretchtui`: the menu."""
+    """Bare `stretchtui`: the menu (as a numbered list where the full screen can't be drawn)."""
+    import os
+
+    from stretchtui.fullscreen import plain_reason
+
+    reason = plain_reason(os.environ, sys.stdout)
+    if reason is not None:
+        from stretchtui.cli.plain_menu import plain_menu
+
+        return plain_menu(context, reason)
     from stretchtui.services import open_services
     from stretchtui.tui.launch import run_app
 

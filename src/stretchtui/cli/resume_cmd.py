@@ -8,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from stretchtui.cli.context import EXIT_INVALID, EXIT_OK, CliContext, add_command
-from stretchtui.cli.run_cmd import add_session_options
+from stretchtui.cli.run_cmd import add_session_options, choose_plain
 
 if TYPE_CHECKING:
     from stretchtui.resume import ResumeOffer
@@ -61,6 +61,7 @@ def _carry_on(
 
     name = visible(offer.routine_name)
     entry = offer.entry
+    choose_plain(args)
     if entry is None or entry.routine is None:
         where = offer.stopped.routine_path or offer.routine_id
         context.error(

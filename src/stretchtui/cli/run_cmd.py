@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import math
+import os
 import sys
 from functools import partial
 from typing import TYPE_CHECKING
@@ -66,6 +67,7 @@ def run_routine(context: CliContext, args: argparse.Namespace) -> int:
     entry = context.usable_routine(args.routine)
     if entry is None or entry.plan is None:
         return EXIT_INVALID
+    choose_plain(args)
 
     services = open_services(context.paths, sound=not args.no_sound, speed=args.speed)
     try:
@@ -75,6 +77,18 @@ def run_routine(context: CliContext, args: argparse.Namespace) -> int:
         return play_plain(services, session, args.speed)
     finally:
         services.close()
+
+
+def choose_plain(args: argparse.Namespace) -> None:
+    """A dumb terminal or a pipe gets plain mode without asking for --plain, and a line why."""
+    from stretchtui.fullscreen import plain_note, plain_reason
+
+    if args.plain:
+        return
+    reason = plain_reason(os.environ, sys.stdout)
+    if reason is not None:
+        print(plain_note(reason), file=sys.stderr, flush=True)
+        args.plain = True
 
 
 def play_plain(services: Services, session: Session, speed: float) -> int:
