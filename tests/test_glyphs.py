@@ -111,7 +111,10 @@ def test_screen_to_ascii_drops_combining_marks_as_the_screen_gives_them_no_cell(
 @pytest.mark.parametrize(
     ("glyph_set", "width", "expected"),
     [
-        (UNICODE, 10, "Morning c…"),
+        (UNICODE, 10, "Morning…"),
+        (UNICODE, 18, "Morning coffee…"),
+        (UNICODE, 8, "Morning…"),
+        (UNICODE, 5, "Morn…"),
         (ASCII, 10, "Morning..."),
         (UNICODE, 40, "Morning coffee break"),
         (ASCII, 2, "Mo"),
@@ -127,3 +130,24 @@ def test_fit_ellipsizes_with_the_sets_ellipsis(
 def test_text_converts_only_for_ascii() -> None:
     assert UNICODE.text("3…") == "3…"
     assert ASCII.text("3…") == "3..."
+
+
+@pytest.mark.parametrize(
+    ("width", "expected"),
+    [
+        (40, "my-long-routine-file.yaml:7"),
+        (20, "my-lon…e-file.yaml:7"),
+        (12, "my…le.yaml:7"),
+    ],
+)
+def test_fit_middle_keeps_the_end(width: int, expected: str) -> None:
+    out = UNICODE.fit_middle("my-long-routine-file.yaml:7", width, keep_end=7)
+    assert out == expected
+    assert len(out) <= width
+
+
+def test_cells_counts_wide_and_combining_characters() -> None:
+    assert glyphs.cells("abc") == 3
+    assert glyphs.cells("日本") == 4
+    assert glyphs.cells("e\u0301") == 1
+    assert UNICODE.fit("日本語のテキスト", 7) == "日本語…"

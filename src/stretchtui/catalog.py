@@ -238,24 +238,101 @@ def load_catalog(
     for path in routine_files(bundled_dir):
         entry = cached_entry(path, Source.BUNDLED, cache)
         by_id[entry.id] = entry
-    user_problems: list[CatalogEntry] = []
     if user_dir is not None:
-        if user_dir.exists() and not user_dir.is_dir():
-            user_problems.append(
-                CatalogEntry(
-                    user_dir.name,
-                    user_dir,
-                    Source.USER,
-                    None,
-                    (Problem(display_path(user_dir), "expected a folder of routine files"),),
-                )
-            )
         for path in routine_files(user_dir):
             entry = cached_entry(path, Source.USER, cache)
             by_id[entry.id] = entry
     cache.save()
-    entries = sorted(by_id.values(), key=_menu_order) + user_problems
+    return _assemble(by_id, user_dir, cache)
+
+
+def _assemble(
+    by_id: dict[str, CatalogEntry], user_dir: Path | None, cache: RoutineCache
+) -> Catalog:
+    """The menu's order: bundled (levels, then length), the person's own, then problems."""
+    entries = sorted(by_id.values(), key=_menu_order)
+    if user_dir is not None and user_dir.exists() and not user_dir.is_dir():
+        problem = Problem(display_path(user_dir), "expected a folder of routine files")
+        entries.append(CatalogEntry(user_dir.name, user_dir, Source.USER, None, (problem,)))
     return Catalog(tuple(entries), cache)
+
+
+FileStamp = tuple[int, int, int, int]
+"""What says a file changed without reading it: size, modification and change times (ns),
+and the inode (an editor that saves by renaming a new file over the old one)."""
+
+
+def folder_stamps(folder: Path | None) -> dict[str, FileStamp] | None:
+    """Each routine file's stamp in `folder`, by name, from stat alone; None if not a folder."""
+    if folder is None:
+        return None
+    stamps: dict[str, FileStamp] = {}
+    try:
+        with os.scandir(folder) as found:
+            for item in found:
+                name = item.name
+                if name.startswith(".") or not name.lower().endswith(ROUTINE_SUFFIXES):
+                    continue
+                try:
+                    info = item.stat()
+                except OSError:
+                    stamps[name] = (-1, -1, -1, -1)  # gone, or unreadable: loading says which
+                    continue
+                stamps[name] = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+    except OSError:
+        return None
+    return stamps
+
+
+class RoutineWatcher:
+    """Keeps a catalog up to date with the person's routines folder, cheaply.
+
+    `poll()` stats the folder (names, sizes, times; no file is read unless it changed)
+    and reads again only the files that are new or changed, dropping the removed ones;
+    a removed file that had replaced a bundled routine brings the bundled one back.
+    """
+
+    def __init__(self, catalog: Catalog, bundled_dir: Path, user_dir: Path | None) -> None:
+        self.catalog = catalog
+        self.bundled_dir = bundled_dir
+        self.user_dir = user_dir
+        self._stamps = folder_stamps(user_dir)
+
+    def poll(self) -> Catalog | None:
+        """The catalog again if anything in the folder changed since the last look, else None."""
+        folder = self.user_dir
+        if folder is None:
+            return None
+        stamps = folder_stamps(folder)
+        if stamps == self._stamps:
+            return None
+        before = self._stamps or {}
+        self._stamps = stamps
+        now = stamps or {}
+        changed = {name for name, stamp in now.items() if before.get(name) != stamp}
+        removed = set(before) - set(now)
+        cache = self.catalog.cache
+        by_id = {
+            entry.id: entry
+            for entry in self.catalog.entries
+            if entry.source is Source.BUNDLED or entry.path.parent == folder
+        }
+        for name in removed:
+            stem = Path(name).stem
+            entry = by_id.get(stem)
+            if entry is not None and entry.source is Source.USER and entry.path.name == name:
+                del by_id[stem]
+                bundled = next(
+                    (path for path in routine_files(self.bundled_dir) if path.stem == stem), None
+                )
+                if bundled is not None:
+                    by_id[stem] = cached_entry(bundled, Source.BUNDLED, cache)
+        for name in sorted(changed):
+            entry = cached_entry(folder / name, Source.USER, cache)
+            by_id[entry.id] = entry
+        cache.save()
+        self.catalog = _assemble(by_id, folder, cache)
+        return self.catalog
 
 
 def _menu_order(entry: CatalogEntry) -> tuple[int, int, int, str]:

@@ -47,12 +47,18 @@ class Glyphs:
     enter: str  # the Enter key, in footers
 
     def fit(self, text: str, width: int) -> str:
-        """`text` cut to at most `width` cells, ending in the ellipsis when it was cut."""
+        """`text` cut to at most `width` cells, ending in the ellipsis when it was cut
+        (at the end of a word when one ends near the cut)."""
         if cells(text) <= width:
             return text
         if width <= len(self.ellipsis):
             return _first_cells(text, max(0, width))
-        return _first_cells(text, width - len(self.ellipsis)).rstrip() + self.ellipsis
+        cut = _first_cells(text, width - len(self.ellipsis))
+        # End on a whole word when that loses little: `a routine…`, not `a routine nee…`.
+        space = cut.rfind(" ")
+        if space >= len(cut) * 2 // 3:
+            cut = cut[:space]
+        return cut.rstrip() + self.ellipsis
 
     def fit_middle(self, text: str, width: int, *, keep_end: int = 0) -> str:
         """`text` in at most `width` cells, cut in the middle (`very-lo….yaml:7`), keeping

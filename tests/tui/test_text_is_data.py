@@ -201,6 +201,7 @@ async def test_menu_opens_with_a_fifo_a_loop_and_a_huge_number_among_the_routine
         await pilot.pause()
         texts = option_texts(app)
         assert any(text.startswith("Mine [ok]") for text in texts)
-        assert any("pipe.yaml: not a regular file" in text for text in texts)
-        assert any("loop.yaml: cannot read the file: a symbolic link" in text for text in texts)
-        assert any("big.yaml: steps[0].hold: expected a duration" in text for text in texts)
+        # A broken file's entry: `✗ file:line`, then its first problem.
+        assert any("pipe.yaml\n  not a regular file" in text for text in texts)
+        assert any("loop.yaml\n  cannot read the file: a symbolic" in text for text in texts)
+        assert any("big.yaml:5\n  steps[0].hold: expected a" in text for text in texts)

@@ -17,10 +17,11 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from stretchtui import glyphs
-from stretchtui.catalog import Catalog, CatalogEntry
+from stretchtui.catalog import Catalog, CatalogEntry, RoutineWatcher
 from stretchtui.clock import wall_clock
 from stretchtui.first_run import mark_note_seen, note_seen
 from stretchtui.note_hiding import hide_note, note_hidden
+from stretchtui.paths import bundled_routines_dir
 from stretchtui.services import Services
 from stretchtui.textsafe import visible
 from stretchtui.tui.ascii_driver import driver_class
@@ -92,8 +93,15 @@ class StretchApp(App[int]):
         else:
             # The menu paints first; the history (its advice, the offer to carry on a
             # stopped session) is opened and read just after, and shown then.
-            self.push_screen(MenuScreen(self.catalog, self.warning_notes()))
+            watcher = RoutineWatcher(
+                self.catalog, bundled_routines_dir(), self.services.paths.user_routines_dir
+            )
+            self.push_screen(MenuScreen(self.catalog, self.warning_notes(), watcher=watcher))
             self.call_after_refresh(self._refresh_menu)
+
+    def on_menu_screen_catalog_changed(self, message: MenuScreen.CatalogChanged) -> None:
+        """An edited routine runs as it now is, wherever it is started from."""
+        self.catalog = message.catalog
 
     def resume_offer(self) -> ResumeOffer | None:
         """The session the menu offers to carry on (or start over), if any."""

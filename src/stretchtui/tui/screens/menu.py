@@ -15,9 +15,10 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from stretchtui.catalog import Catalog, CatalogEntry, Source
+from stretchtui import glyphs
+from stretchtui.catalog import Catalog, CatalogEntry, RoutineWatcher, Source
 from stretchtui.durations import format_duration
 from stretchtui.routines import Level
 from stretchtui.textsafe import visible
@@ -46,32 +47,58 @@ def section_of(entry: CatalogEntry) -> str:
 
 NAME_WIDTH = 26
 DESK_NAME_WIDTH = 20
+LABEL_WIDTH = 36
+"""The width of a menu line inside the list at 80 columns, until the list has been measured."""
+POLL_SECONDS = 3.0
+"""How often the menu looks at the routines folder for edits (a stat of each file, no reads)."""
 
 
-def option_label(entry: CatalogEntry) -> Text:
+def broken_label(entry: CatalogEntry, width: int = LABEL_WIDTH) -> Text:
+    """Two lines: `✗ file:line`, cut in the middle if it must be, never broken mid-word;
+    then the first problem, cut to the line with an ellipsis (the preview has it whole)."""
+    g = glyphs.current()
+    problem = entry.problems[0] if entry.problems else None
+    place = visible(entry.path.name)
+    end = len(entry.path.suffix)
+    if problem is not None and problem.line:
+        place += f":{problem.line}"
+        end += len(f":{problem.line}")
+    label = Text(g.cross, style="red")
+    label.append(" " + g.fit_middle(place, max(1, width - 2), keep_end=end))
+    label.append("\n  " + g.fit(visible(problem_detail(entry)), max(1, width - 2)), style="dim")
+    return label
+
+
+def problem_detail(entry: CatalogEntry) -> str:
+    """The first problem of a broken file, without its place: `level: expected one of …`."""
+    if not entry.problems:
+        return "has errors"
+    problem = entry.problems[0]
+    return f"{problem.field}: {problem.message}" if problem.field else problem.message
+
+
+def option_label(entry: CatalogEntry, width: int = LABEL_WIDTH) -> Text:
     """One menu line; the routine's own words are plain text, cut as text, never markup."""
     summary = entry.summary
     if summary is None:
-        problem = entry.problems[0] if entry.problems else None
-        first = f"{problem.field}: {problem.message}" if problem and problem.field else None
-        detail = first or (problem.message if problem else "has errors")
-        label = Text("✗", style="red")
-        label.append(f" {visible(entry.path.name)}: {visible(detail)}")
-        return label
+        return broken_label(entry, width)
+    g = glyphs.current()
     total = format_duration(summary.total_seconds)
     if section_of(entry) == "desk":
         # A short session of the day: where it is done matters as much as what it is.
-        label = Text(visible(summary.name))
-        label.truncate(DESK_NAME_WIDTH, overflow="ellipsis", pad=True)
+        label = Text(_padded(g.fit(visible(summary.name), DESK_NAME_WIDTH), DESK_NAME_WIDTH))
         label.append(" ")
         label.append(f"{summary.positions:<8}{total:>7}", style="dim")
         return label
-    label = Text(visible(summary.name))
-    label.truncate(NAME_WIDTH, overflow="ellipsis", pad=True)
+    label = Text(_padded(g.fit(visible(summary.name), NAME_WIDTH), NAME_WIDTH))
     label.append(" ")
     # As wide as a micro-session's position and time, so the times line up.
     label.append(f"{total:>9}", style="dim")
     return label
+
+
+def _padded(text: str, width: int) -> str:
+    return text + " " * max(0, width - glyphs.cells(text))
 
 
 RESUME_OPTION = "resume"
@@ -79,15 +106,15 @@ RESUME_OPTION = "resume"
 
 def resume_label(offer: ResumeOffer, now: datetime) -> Text:
     """The menu's first entry: which session, and where it goes on (or that it can't)."""
-    name = visible(offer.routine_name)
-    name = name if len(name) <= 27 else name[:26] + "…"
+    g = glyphs.current()
+    name = g.fit(visible(offer.routine_name), 27)
     label = Text()
-    label.append("↻ Resume ", style="bold")
+    label.append(f"{g.resume} Resume ", style="bold")
     label.append(name, style="bold")
     if offer.can_resume:
-        detail = f"{offer.where()} · stopped {offer.ago(now)}"
+        detail = f"{offer.where()} {g.separator} stopped {offer.ago(now)}"
     else:
-        detail = "changed since · start over?"
+        detail = f"changed since {g.separator} start over?"
     label.append(f"\n  {detail}", style="dim")
     return label
 
@@ -107,6 +134,14 @@ class MenuNotes:
 
     lines: Sequence[Text] = ()
     hideable: str = ""
+
+
+class RoutineList(OptionList):
+    """The menu's list: the highlighted routine stays in view when the list gets shorter
+    (the line under it grows to explain a broken file, the terminal shrinks)."""
+
+    def on_resize(self) -> None:
+        self.scroll_to_highlight()
 
 
 class MenuScreen(Screen[None]):
@@ -150,17 +185,21 @@ class MenuScreen(Screen[None]):
         notes: MenuNotes | Sequence[Text] | None = None,
         offer: ResumeOffer | None = None,
         now: datetime | None = None,
+        watcher: RoutineWatcher | None = None,
     ) -> None:
         super().__init__()
         self.catalog = catalog
+        self.watcher = watcher
+        self._label_width = LABEL_WIDTH
         self.notes = notes if isinstance(notes, MenuNotes) else MenuNotes(list(notes or []))
         self.offer = offer
         self.offer_seen = now
 
     def compose(self) -> ComposeResult:
-        yield Label("stretchtui · pick a routine, then just follow along", id="screen-title")
+        dot = glyphs.current().separator
+        yield Label(f"stretchtui {dot} pick a routine, then just follow along", id="screen-title")
         with Horizontal(id="menu-body"):
-            yield OptionList(*self._options(), id="routines")
+            yield RoutineList(*self._options(), id="routines")
             with Vertical(id="preview-pane"):
                 yield RoutinePreview(id="preview")
         yield Static("", id="menu-line")
@@ -181,12 +220,76 @@ class MenuScreen(Screen[None]):
                 options.append(None)
             options.append(Option(Text(title, style="bold"), id=f"section:{key}", disabled=True))
             for entry in grouped[key]:
-                options.append(Option(option_label(entry), id=f"routine:{entry.id}"))
+                label = option_label(entry, self._label_width)
+                options.append(Option(label, id=f"routine:{entry.id}"))
         return options
 
     def on_mount(self) -> None:
         self._highlight_first()
         self.show_notes(self.notes)
+        if self.watcher is not None:
+            self.set_interval(POLL_SECONDS, self.check_routines)
+            # Back from the editor in another window: look at once.
+            self.watch(self.app, "app_focus", self._app_focus_changed, init=False)
+
+    def on_screen_resume(self) -> None:
+        self.check_routines()
+
+    def _app_focus_changed(self, focused: bool) -> None:
+        if focused:
+            self.check_routines()
+
+    def check_routines(self) -> None:
+        """Take in new, changed and removed routine files (what the menu's timer does)."""
+        if self.watcher is None or not self.is_mounted:
+            return
+        catalog = self.watcher.poll()
+        if catalog is None:
+            return
+        self.catalog = catalog
+        self.post_message(self.CatalogChanged(catalog))
+        self._rebuild()
+
+    @dataclass
+    class CatalogChanged(Message):
+        """The routines folder changed: this is the catalog now."""
+
+        catalog: Catalog
+
+    def on_resize(self) -> None:
+        # The list's own size is known once this resize is laid out.
+        self.call_after_refresh(self._fit_labels)
+
+    def _fit_labels(self) -> None:
+        width = self._measured_label_width()
+        if width != self._label_width:
+            self._label_width = width
+            self._rebuild()
+
+    def _measured_label_width(self) -> int:
+        option_list = self.query_one("#routines", OptionList)
+        region = option_list.scrollable_content_region.width
+        padding = option_list.get_component_styles("option-list--option").padding.width
+        return max(8, region - padding) if region else LABEL_WIDTH
+
+    def _rebuild(self) -> None:
+        """The list drawn again from the catalog, the same routine still highlighted."""
+        option_list = self.query_one("#routines", OptionList)
+        keep = self.highlighted_id()
+        index = option_list.highlighted or 0
+        option_list.clear_options()
+        option_list.add_options(self._options())
+        try:
+            option_list.highlighted = option_list.get_option_index(keep)
+        except OptionDoesNotExist:
+            # Its file went: the entry now in its place, or the nearest one above it.
+            for candidate in [*range(index, option_list.option_count), *range(index, -1, -1)]:
+                if 0 <= candidate < option_list.option_count and not (
+                    option_list.get_option_at_index(candidate).disabled
+                ):
+                    option_list.highlighted = candidate
+                    break
+        self._highlighted()
 
     def show_offer(self, offer: ResumeOffer | None, now: datetime) -> None:
         """Offer (or stop offering) to carry on a stopped session, at the top of the list."""
@@ -254,12 +357,15 @@ class MenuScreen(Screen[None]):
             line = resume_line(offer)
         elif entry is not None and entry.plan is not None:
             plan = entry.plan
+            dot = glyphs.current().separator
             line = (
-                f"{kind_label(plan.routine, short=True)} · {format_duration(plan.total_seconds)}"
-                f" · {plan.stretch_count} stretch{'es' if plan.stretch_count != 1 else ''}"
+                f"{kind_label(plan.routine, short=True)} {dot} "
+                f"{format_duration(plan.total_seconds)} {dot} "
+                f"{plan.stretch_count} stretch{'es' if plan.stretch_count != 1 else ''}"
             )
         elif entry is not None:
-            line = visible(str(entry.problems[0])) if entry.problems else ""
+            # The entry above already names the file and line: here, the whole message.
+            line = visible(problem_detail(entry))
         menu_line = self.query_one("#menu-line", Static)
         menu_line.set_class(resuming, "-one-line")
         menu_line.update(Text(line) if isinstance(line, str) else line)
