@@ -119,12 +119,12 @@ def test_c_locale_menu_and_broken_file_preview_are_all_ascii(
     terminal, raw = recorded(terminals, *size, "env", "LC_ALL=C", *stretchtui_command())
     screen = terminal.wait_for("Levels" if size[1] > 12 else "Beginner", timeout=20)
     assert ascii_only(screen) == []
-    assert "?" not in screen, screen
+    assert "?" not in screen.replace("? Keys", ""), screen  # no stand-in for a glyph
     terminal.press("End")
     # The line under the list (narrow) or the preview (wide) explains the file.
     screen = terminal.wait_for("its spaces", timeout=10)
     assert ascii_only(screen) == []
-    assert "?" not in screen, screen
+    assert "?" not in screen.replace("? Keys", ""), screen  # no stand-in for a glyph
     # The list keeps the highlighted entry in view as the line under it grows.
     screen = terminal.wait_for("x lunchtime-loosener.yaml:6", timeout=10)
     assert ascii_only(screen) == []
@@ -132,7 +132,7 @@ def test_c_locale_menu_and_broken_file_preview_are_all_ascii(
         screen = terminal.wait_for("    |      ^", timeout=10)
         assert "  6 |      how: Turn gently to..." in screen, screen
         assert "+--" in screen  # the borders, drawn in ASCII
-        assert " Enter Start " in screen
+        assert "Enter Start" in screen
     terminal.press("q")
     assert terminal.wait_for_exit(timeout=20) == 0
     assert raw.read_bytes().isascii()
