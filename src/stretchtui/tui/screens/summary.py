@@ -52,11 +52,11 @@ class AnswerButton(Button):
         return True
 
     async def _on_click(self, event: events.Click) -> None:
-        # A click is never a stray key, but the check-in still waits for the screen to arm.
+        # Button's own handler runs after this one (Textual walks the classes) unless
+        # prevented: a click, too, waits for the screen to take answers.
         if isinstance(self.screen, SummaryScreen) and not self.screen.armed:
             event.stop()
-            return
-        await super()._on_click(event)
+            event.prevent_default()
 
 
 class SummaryScreen(Screen[None]):
