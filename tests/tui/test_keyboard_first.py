@@ -129,26 +129,6 @@ async def test_enter_answers_the_focused_question_but_only_once_armed(
     assert app.return_value == 0
 
 
-async def test_a_click_counts_only_once_the_summary_takes_answers(
-    make_app: AppFactory, clock: FakeClock, store: HistoryStore
-) -> None:
-    app = make_app("desk-midday")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await let_time_pass(pilot, clock, 50)
-        await pilot.pause()
-        assert isinstance(app.screen, SummaryScreen)
-        await pilot.click("#feel-worse")
-        await pilot.pause()
-        store.flush()
-        assert store.sessions()[0].feeling is None
-        await arm_summary(pilot)
-        await pilot.click("#feel-worse")
-        await pilot.pause()
-        store.flush()
-        assert store.sessions()[0].feeling is Feeling.WORSE
-
-
 async def test_a_long_list_folds_so_the_checkin_stays_on_an_80x24_screen(
     make_app: AppFactory, clock: FakeClock, isolated_dirs: dict[str, Path]
 ) -> None:

@@ -43,20 +43,16 @@ SIGNS = Binding.Group("Pain")
 
 
 class AnswerButton(Button):
-    """A check-in answer: Enter and space press it only once the summary takes keys."""
+    """A check-in answer: Enter and space press it only once the summary takes keys.
+
+    A click or tap counts at once: it is aimed, never a skip key pressed a moment late.
+    """
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "press" and isinstance(self.screen, SummaryScreen):
             # Not False: the key must stop here, not fall through to the screen's Done.
             return True if self.screen.armed else None
         return True
-
-    async def _on_click(self, event: events.Click) -> None:
-        # Button's own handler runs after this one (Textual walks the classes) unless
-        # prevented: a click, too, waits for the screen to take answers.
-        if isinstance(self.screen, SummaryScreen) and not self.screen.armed:
-            event.stop()
-            event.prevent_default()
 
 
 class SummaryScreen(Screen[None]):
