@@ -14,6 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Label, Static
 from textual.widgets._footer import FooterKey, FooterLabel
 
+from stretchtui.audio import SilentPlayer
 from stretchtui.clock import FakeClock
 from stretchtui.history import HistoryStore
 from stretchtui.records import Feeling
@@ -270,3 +271,15 @@ async def test_the_notice_takes_one_row_and_goes_after_ten_seconds_but_stays_und
         assert isinstance(app.screen, KeysScreen)
         notes = [str(note.render()) for note in app.screen.query(".keys-note").results(Static)]
         assert notes == [notice]
+
+
+@pytest.mark.parametrize("visual", [True, False])
+async def test_the_app_flashes_cues_only_when_they_are_not_heard(
+    make_app: AppFactory, player: SilentPlayer, visual: bool
+) -> None:
+    player.visual = visual  # what the factory makes without a sound device
+    app = make_app("desk-midday")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert app.visual_cues is visual
