@@ -58,6 +58,10 @@ if __name__ == "__main__":
 ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
 
 
+def compact(text: str) -> str:
+    return "".join(text.split())
+
+
 def _take_terminal() -> None:
     # In the child: make the pty its controlling terminal, as a terminal emulator would.
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
@@ -97,7 +101,10 @@ def time_to_marker(command: list[str], marker: str, env: dict[str, str]) -> floa
                 raise SystemExit(f"{command[0]} ended before {marker!r} showed")
             raw += decoder.decode(chunk)
             # Escape codes may split across reads, so strip the whole stream each time.
-            if marker in ESCAPES.sub("", raw):
+            # Spaces are left out on both sides: an app that writes only the cells that
+            # change (stretchtui's cell_diff) moves the cursor over blanks, so its words
+            # arrive with cursor moves, not spaces, between them.
+            if compact(marker) in compact(ESCAPES.sub("", raw)):
                 return time.perf_counter() - start
     finally:
         stop(child, master)

@@ -6,6 +6,7 @@ both drive the engine with the same store, player and clock.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
     from stretchtui.audio import SoundPlayer
     from stretchtui.history import HistoryStore
     from stretchtui.records import SessionObserver
+
+PROBE_WAIT_SECONDS = 1.0
 
 # The history and the sound modules are imported when first needed: the menu paints
 # before either is opened (open_services' defer_store and defer_sound).
@@ -46,6 +49,9 @@ class Services:
         self.clock = clock
         self.warnings = warnings if warnings is not None else []
         self.preview = preview
+        self.sound_may_start = threading.Event()
+        """Set when the deferred sound probe may begin (the app sets it once the menu is
+        painted: the probe's imports would otherwise slow the first paint)."""
         self._store: HistoryStore | None = None
         self._open_store: Callable[[], HistoryStore] | None = None
         if callable(store):
@@ -112,10 +118,13 @@ def open_services(
         if store.warning:
             warnings.append(store.warning)
     player: SoundPlayer
+    gate = threading.Event()
     if defer_sound:
         from stretchtui.audio.deferred import DeferredPlayer
 
         def chosen() -> SoundPlayer:
+            # Until the menu is painted, or a second at most (a session waits for the choice).
+            gate.wait(PROBE_WAIT_SECONDS)
             from stretchtui.audio import create_player
 
             return create_player(settings, enabled=sound)
@@ -128,4 +137,6 @@ def open_services(
         if player.notice:
             warnings.append(player.notice)
     clock: SessionClock = monotonic_clock if speed == 1.0 else ScaledClock(speed)
-    return Services(paths, settings, store, player, clock, warnings, preview=preview)
+    services = Services(paths, settings, store, player, clock, warnings, preview=preview)
+    services.sound_may_start = gate
+    return services

@@ -29,6 +29,8 @@ from stretchtui.tui.cell_diff import TerminalCells
 from stretchtui.tui.screens.menu import MenuNotes, MenuScreen
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from stretchtui.records import EarlierPart, SessionResult
     from stretchtui.resume import ResumeOffer
     from stretchtui.session import Session
@@ -59,6 +61,8 @@ class StretchApp(App[int]):
             driver_class=driver_class(glyphs.current(), environ_driver=constants.DRIVER)
         )
         self.terminal_cells = TerminalCells()
+        self._painted = False
+        self._after_paint: list[Callable[[], object]] = []
         self.services = services
         self.catalog = catalog
         self.start_routine = start_routine
@@ -97,7 +101,8 @@ class StretchApp(App[int]):
                 self.catalog, bundled_routines_dir(), self.services.paths.user_routines_dir
             )
             self.push_screen(MenuScreen(self.catalog, self.warning_notes(), watcher=watcher))
-            self.call_after_refresh(self._refresh_menu)
+            self.after_first_paint(self.services.sound_may_start.set)
+            self.after_first_paint(self._refresh_menu)
 
     def on_menu_screen_catalog_changed(self, message: MenuScreen.CatalogChanged) -> None:
         """An edited routine runs as it now is, wherever it is started from."""
@@ -155,6 +160,22 @@ class StretchApp(App[int]):
             size = (self.size.width, self.size.height)
             renderable = self.terminal_cells.update(renderable, screen, size)
         super()._display(screen, renderable)
+        # A frame drawn inside a batch (as while the first screen mounts) is dropped by
+        # Textual: only one that went out counts as painted.
+        if renderable is not None and not self._batch_count and not self._painted:
+            self._painted = True
+            for callback in self._after_paint:
+                self.call_later(callback)
+            self._after_paint.clear()
+
+    def after_first_paint(self, callback: Callable[[], object]) -> None:
+        """Run `callback` once the first frame has been sent to the terminal; after that,
+        once the next refresh is done. What the menu can show a moment later (its preview,
+        the history's notes) waits for this, so that the menu itself shows at once."""
+        if self._painted:
+            self.call_after_refresh(callback)
+        else:
+            self._after_paint.append(callback)
 
     def _catch_signals(self) -> None:
         """A closed terminal (SIGHUP), a kill (SIGTERM) or SIGINT ends the session cleanly."""

@@ -343,7 +343,8 @@ class MenuScreen(Screen[None]):
             # Its file is read once this frame is painted: the list shows at once, the
             # preview a moment later (with a thousand routines, only the ones looked at
             # are ever read).
-            self.call_after_refresh(self._show_highlighted)
+            later = getattr(self.app, "after_first_paint", self.call_after_refresh)
+            later(self._show_highlighted)
             return
         self._show_highlighted()
 
