@@ -37,6 +37,20 @@ PLAIN: Pen = (frozenset(), "", "")
 DRAWN_ON_BLANKS = frozenset({"4", "7", "9", "21", "51", "52", "53"})
 
 
+OFF = {
+    22: {"1", "2"},
+    23: {"3"},
+    24: {"4", "21"},
+    25: {"5", "6"},
+    27: {"7"},
+    28: {"8"},
+    29: {"9"},
+    54: {"51", "52"},
+    55: {"53"},
+}
+"""ECMA-48 codes that turn attributes off."""
+
+
 def apply_sgr(pen: Pen, parameters: str) -> Pen:
     """The pen after `ESC [ parameters m`, as a terminal reads it."""
     attributes, fg, bg = set(pen[0]), pen[1], pen[2]
@@ -62,6 +76,8 @@ def apply_sgr(pen: Pen, parameters: str) -> Pen:
             bg = code
         elif number == 49:
             bg = ""
+        elif number in OFF:
+            attributes -= OFF[number]
         else:
             attributes.add(code)
     return frozenset(attributes), fg, bg
@@ -109,19 +125,24 @@ class TerminalModel:
         return ["".join(cell[0] for cell in row) for row in self.rows]
 
     def seen(self) -> list[list[tuple[str, Pen, str]]]:
-        """The cells as a person sees them: a blank shows its background only,
-        unless an attribute draws on it (reverse, underline, strike, ...)."""
-        return [
-            [
-                (
-                    text,
-                    pen if text != " " or pen[0] & DRAWN_ON_BLANKS else (frozenset(), "", pen[2]),
-                    link,
-                )
-                for text, pen, link in row
-            ]
-            for row in self.rows
-        ]
+        """The cells as a person sees them: a blank shows its background only, unless
+        an attribute draws on it (reverse, underline, strike, ...); a full block and a
+        reversed space both fill the cell with the foreground colour."""
+
+        def seen(text: str, pen: Pen) -> tuple[str, Pen]:
+            attributes, fg, bg = pen
+            bold_basic = "1" in attributes and len(fg) == 2 and fg.startswith("3")
+            drawn = DRAWN_ON_BLANKS | {"2"}
+            if text == "█" and not attributes & drawn and not bold_basic:
+                return "solid", (frozenset(), fg, "")
+            reversed_space = text == " " and "7" in attributes
+            if reversed_space and not (attributes - {"7"}) & drawn and not bold_basic:
+                return "solid", (frozenset(), fg, "")
+            if text != " " or attributes & DRAWN_ON_BLANKS:
+                return text, pen
+            return text, (frozenset(), "", bg)
+
+        return [[(*seen(text, pen), link) for text, pen, link in row] for row in self.rows]
 
 
 STYLES = [
@@ -137,7 +158,7 @@ STYLES = [
     Style(color="green", link="https://example.org/"),
 ]
 
-cell_text = st.sampled_from(["a", "b", " ", " ", "━", "█", "漢"])
+cell_text = st.sampled_from(["a", "b", " ", " ", "━", "█", "█", "漢"])
 
 
 @st.composite
@@ -249,10 +270,26 @@ def test_a_blank_inside_coloured_text_keeps_the_pen() -> None:
     assert written == "\x1b[1;1H\x1b[1;38;5;253;48;5;233m┃ ┃\x1b[0m"
 
 
+def test_block_letters_go_as_reversed_spaces_where_that_is_shorter() -> None:
+    cells = TerminalCells()
+    size = (WIDTH, HEIGHT)
+    digit = Style(color="color(253)", bgcolor="color(233)", bold=True)
+    cells.render(full(screen_of("", "", "", "", style=digit)), SCREEN, size, CONSOLE)
+    later = chops(screen_of("██████", "", "", "", style=digit), [0], 6)
+    written = cells.render(later, SCREEN, size, CONSOLE)
+    assert written == "\x1b[1;1H\x1b[7;38;5;253;48;5;233m      \x1b[0m"
+    underlined = Style(color="color(253)", underline=True)
+    cells.render(full(screen_of("", "", "", "", style=underlined)), SCREEN, size, CONSOLE)
+    later = chops(screen_of("██", "", "", "", style=underlined), [0], 6)
+    assert "██" in cells.render(later, SCREEN, size, CONSOLE)
+
+
 def test_a_colour_change_sends_only_what_differs() -> None:
     assert sgr_change("1;38;5;253;48;5;233", "1;38;5;32;48;5;233") == "\x1b[38;5;32m"
     assert sgr_change("38;5;234;48;5;233", "1;38;5;32;48;5;233") == "\x1b[1;38;5;32m"
-    assert sgr_change("1;38;5;32;48;5;233", "38;5;234;48;5;233") == "\x1b[0;38;5;234;48;5;233m"
+    assert sgr_change("1;38;5;32;48;5;233", "38;5;234;48;5;233") == "\x1b[22;38;5;234m"
+    assert sgr_change("7;38;5;253;48;5;233", "38;5;253;48;5;233") == "\x1b[27m"
+    assert sgr_change("1;2;31", "2;31") == "\x1b[22;2m"
     assert sgr_change("31;44", "31") == "\x1b[49m"
     assert sgr_change("1;31", "") == "\x1b[0m"
 

@@ -47,6 +47,8 @@ class TerminalCells:
         self._sgr: dict[Style, tuple[str, str]] = {}
         self._changes: dict[tuple[str, str], str] = {}
         self._blanks: dict[str, str] = {}
+        self._solids: dict[str, str | None] = {}
+        self._near_blanks: dict[tuple[str, str], str] = {}
 
     def forget(self) -> None:
         """The terminal may have been drawn over (a suspension): write the next update whole."""
@@ -156,14 +158,31 @@ class TerminalCells:
             blank = self._blanks[sgr] = sgr if DRAWN_ON_BLANKS & set(attributes) else bg
         return blank
 
+    def _pen_for_blank(self, pen: str, blank: str) -> str:
+        """The pen nearest `pen` that draws a space as `blank` does (a blank as _pen keeps it).
+
+        Only for a blank kept by its background alone: the pen's foreground and bold
+        stay, what draws on blanks (reverse, underline, …) goes, the background is set.
+        """
+        key = (pen, blank)
+        nearest = self._near_blanks.get(key)
+        if nearest is None:
+            blank_attributes, blank_fg, blank_bg = _sgr_parts(blank)
+            nearest = blank
+            if not blank_attributes and not blank_fg:
+                attributes, fg, _bg = _sgr_parts(pen)
+                kept = [code for code in attributes if code not in DRAWN_ON_BLANKS]
+                nearest = ";".join([*kept, *(part for part in (fg, blank_bg) if part)])
+            self._near_blanks[key] = nearest
+        return nearest
+
     # ------------------------------------------------------------ writing
 
     def _write(self, changed: dict[int, set[int]]) -> str:
         out: list[str] = []
         write = out.append
         width = self._width
-        pen_sgr = ""
-        pen_link = ""
+        pen = ("", "")
         cursor: tuple[int, int] | None = None
         for y in sorted(changed):
             row = self._rows[y]
@@ -173,32 +192,84 @@ class TerminalCells:
                     write(f"\x1b[{step}C" if step > 0 else f"\x1b[{-step}D")
                 elif cursor != (start, y):
                     write(f"\x1b[{y + 1};{start + 1}H")
-                for text, sgr, link in row[start:stop]:
-                    if not text:
-                        continue
-                    if link != pen_link:
-                        write(f"\x1b]8;;{link}\x1b\\")
-                        pen_link = link
-                    # A blank the pen already draws as asked (same background) needs no change.
-                    if sgr != pen_sgr and not (text == " " and sgr == self._blank(pen_sgr)):
-                        change = self._changes.get((pen_sgr, sgr))
-                        if change is None:
-                            change = self._changes[pen_sgr, sgr] = sgr_change(pen_sgr, sgr)
-                        write(change)
-                        pen_sgr = sgr
-                    write(text)
+                cells = row[start:stop]
+                text, after = self._encode(cells, pen, solid=False)
+                if any(cell[0] == SOLID for cell in cells):
+                    # Block letters: a full block is also a reversed space, one byte not three.
+                    spaces, spaces_after = self._encode(cells, pen, solid=True)
+                    if len(spaces.encode()) < len(text.encode()):
+                        text, after = spaces, spaces_after
+                write(text)
+                pen = after
                 # At the last column the cursor waits to wrap: its place is not to be trusted.
                 cursor = (stop, y) if stop < width else None
-        if pen_link:
+        if pen[1]:
             write("\x1b]8;;\x1b\\")
-        if pen_sgr:
+        if pen[0]:
             write("\x1b[0m")
         return "".join(out)
+
+    def _encode(
+        self, cells: list[Cell], pen: tuple[str, str], *, solid: bool
+    ) -> tuple[str, tuple[str, str]]:
+        """Text and escapes that write `cells` from `pen` (SGR, link), and the pen after.
+
+        With `solid`, full blocks are written as reversed spaces where that looks the same.
+        """
+        out: list[str] = []
+        write = out.append
+        pen_sgr, pen_link = pen
+        for text, sgr, link in cells:
+            if not text:
+                continue
+            if solid and text == SOLID:
+                reversed_sgr = self._reversed(sgr)
+                if reversed_sgr is not None:
+                    text, sgr = " ", reversed_sgr
+            if link != pen_link:
+                write(f"\x1b]8;;{link}\x1b\\")
+                pen_link = link
+            if text == " " and sgr != pen_sgr and sgr != self._blank(pen_sgr):
+                # Any pen that draws this blank will do: the nearest to the one in hand.
+                sgr = self._pen_for_blank(pen_sgr, sgr)
+            # A blank the pen already draws as asked (same background) needs no change.
+            if sgr != pen_sgr and not (text == " " and sgr == self._blank(pen_sgr)):
+                change = self._changes.get((pen_sgr, sgr))
+                if change is None:
+                    change = self._changes[pen_sgr, sgr] = sgr_change(pen_sgr, sgr)
+                write(change)
+                pen_sgr = sgr
+            write(text)
+        return "".join(out), (pen_sgr, pen_link)
+
+    def _reversed(self, sgr: str) -> str | None:
+        """The SGR of a reversed space that looks like a full block in `sgr`, if one does.
+
+        Not where the block is already reversed, dim or drawn on (an underline in the
+        block's colour does not show; on a reversed space it would), nor bold in one
+        of the eight basic colours (which some terminals brighten on text only).
+        """
+        if sgr in self._solids:
+            return self._solids[sgr]
+        attributes, fg, bg = _sgr_parts(sgr)
+        basic = fg[:1] == "3" and len(fg) == 2
+        result: str | None = None
+        if not (_NOT_SOLID & set(attributes) or ("1" in attributes and basic)):
+            kept = [code for code in attributes if code != "1"]
+            result = ";".join([*kept, "7", *(part for part in (fg, bg) if part)])
+        self._solids[sgr] = result
+        return result
+
+
+SOLID = "█"
+"""A full block: the cell all in the foreground colour."""
 
 
 DRAWN_ON_BLANKS = frozenset({"4", "7", "9", "21", "51", "52", "53"})
 """SGR attributes that show on a space: underline, reverse, strike, double underline,
 frame, encircle, overline (as Textual's Strip.render_ansi numbers them)."""
+_NOT_SOLID = DRAWN_ON_BLANKS | {"2"}
+"""Attributes under which a full block and a reversed space look different (and dim)."""
 
 
 def _draws_on_blanks(style: Style) -> bool:
@@ -214,22 +285,51 @@ def _draws_on_blanks(style: Style) -> bool:
     )
 
 
+_OFF = {
+    "1": "22",
+    "2": "22",
+    "3": "23",
+    "4": "24",
+    "21": "24",
+    "5": "25",
+    "6": "25",
+    "7": "27",
+    "8": "28",
+    "9": "29",
+    "51": "54",
+    "52": "54",
+    "53": "55",
+}
+"""The ECMA-48 code that turns each attribute off (22 turns off both bold and dim)."""
+_TURNED_OFF = {off: {a for a, code in _OFF.items() if code == off} for off in _OFF.values()}
+
+
 def sgr_change(old: str, new: str) -> str:
     """The escape that turns SGR parameters `old` into `new`, sending only what differs.
 
-    Attributes can only be added this way (taking one away has no single code for
-    all terminals), so losing one resets everything first.
+    An attribute that goes is turned off by its own code (27 for reverse, …); one
+    with no such code resets everything first.
     """
     old_attributes, old_fg, old_bg = _sgr_parts(old)
     attributes, fg, bg = _sgr_parts(new)
-    if not set(old_attributes) <= set(attributes):
-        return f"\x1b[0;{new}m" if new else "\x1b[0m"
-    codes = [code for code in attributes if code not in old_attributes]
+    codes: list[str] = []
+    on = set(old_attributes)
+    for attribute in old_attributes:
+        if attribute in attributes or attribute not in on:
+            continue
+        off = _OFF.get(attribute)
+        if off is None:
+            return f"\x1b[0;{new}m" if new else "\x1b[0m"
+        codes.append(off)
+        on -= _TURNED_OFF[off]
+    codes += [code for code in attributes if code not in on]
     if fg != old_fg:
         codes.append(fg or "39")
     if bg != old_bg:
         codes.append(bg or "49")
-    return f"\x1b[{';'.join(codes)}m"
+    change = f"\x1b[{';'.join(codes)}m"
+    reset = f"\x1b[0;{new}m" if new else "\x1b[0m"
+    return change if len(change) < len(reset) else reset
 
 
 def _sgr_parts(sgr: str) -> tuple[list[str], str, str]:
