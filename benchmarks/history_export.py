@@ -51,6 +51,8 @@ def generated_sessions(count: int, seed: int = 20260311) -> list[dict[str, Any]]
     weights = [ROUTINES[rid][3] for rid in ids]
     zones = [timezone(timedelta(hours=1)), timezone(timedelta(hours=2)), UTC]
     moment = datetime(2026, 3, 11, 17, 0, tzinfo=UTC) - timedelta(minutes=count * 95)
+    # A routine's digest changes only when its file does: one per routine here.
+    digests = {rid: f"{rng.getrandbits(256):064x}" for rid in ids}
     sessions = []
     for _ in range(count):
         moment += timedelta(minutes=rng.randint(20, 170))
@@ -76,7 +78,7 @@ def generated_sessions(count: int, seed: int = 20260311) -> list[dict[str, Any]]
                 "paused_seconds": paused,
                 "feeling": rng.choice(["better", "same", "better", "worse"]) if answered else None,
                 "warning_signs": (rng.random() < 0.01) if answered else None,
-                "routine_digest": f"{rng.getrandbits(256):064x}",
+                "routine_digest": digests[rid],
             }
         )
     sessions.reverse()

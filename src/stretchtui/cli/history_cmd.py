@@ -89,12 +89,13 @@ def show_history(context: CliContext, args: argparse.Namespace) -> int:
 
 def export(store: HistoryStore, args: argparse.Namespace) -> int:
     """Every session (or --since/--limit), streamed to stdout as the query yields them."""
-    from stretchtui.history.export import write_csv, write_json
+    from stretchtui.history.export import Routines, write_csv, write_json
 
     write = write_json if args.format == "json" else write_csv
-    rows = store.export_rows(limit=args.limit, since=args.since)
+    routines: Routines = {}
+    rows = store.export_rows(routines, limit=args.limit, since=args.since)
     try:
-        write(rows, sys.stdout)
+        write(rows, routines, sys.stdout)
     finally:
         rows.close()
     return EXIT_OK

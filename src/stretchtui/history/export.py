@@ -10,10 +10,11 @@ encoded once, not once per session. The JSON is one valid document, laid out as
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterable
 from typing import Any, TextIO
+
+from stretchtui.history.rows import offset_text
 
 FIELDS = (
     "id",
@@ -52,38 +53,70 @@ def csv_cell(value: object) -> object:
     return value
 
 
-def write_csv(rows: Iterable[Raw], out: TextIO) -> int:
+Routines = dict[int, tuple[str, str, str, str]]
+"""Each routine's (id, name, level, digest) by its key, as export_rows() fills it."""
+
+
+class _Offsets(dict[int, str]):
+    def __missing__(self, minutes: int) -> str:
+        text = self[minutes] = offset_text(minutes)
+        return text
+
+
+def _csv_text(value: str | None) -> str:
+    """A text cell as csv's QUOTE_NONNUMERIC writes it, after csv_cell()."""
+    if value is None:
+        return '""'
+    text = str(csv_cell(value))
+    return '"' + text.replace('"', '""') + '"'
+
+
+# Ten pieces: the routine's id, name and level are one, and so are the three durations.
+_CSV_ROW = ",".join(["{}"] * 10) + "\n"
+
+
+def write_csv(rows: Iterable[Raw], routines: Routines, out: TextIO) -> int:
     """A header, then one line per session; returns how many were written.
 
     Text is quoted and numbers are not, so a spreadsheet reads numbers as numbers
     and a line break inside a name (only an old file can hold one) stays inside its cell.
+    Written as csv.writer(quoting=QUOTE_NONNUMERIC) writes it, without its per-cell cost.
     """
-    writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
-    writer.writerow(FIELDS)
-    cell = csv_cell
-    routines: dict[int, tuple[object, ...]] = {}
-    signs_cell = {None: "", 0: False, 1: True}
+    text = _csv_text
+    write = out.write
+    write(",".join(text(field) for field in FIELDS) + "\n")
+    pieces: dict[int, tuple[str, str]] = {}
+    words: dict[str | None, str] = {None: '""'}
+    offsets = _Offsets()
+    signs_cell = {None: '""', 0: "False"}
+    line = _CSV_ROW.format
     count = 0
     for row in rows:
-        (sid, key, rid, name, level, digest, started, ended, day, status) = row[:10]
-        planned, active, paused, feeling, signs = row[10:]
-        routine = routines.get(key)
-        if routine is None:
-            routine = routines[key] = (cell(rid), cell(name), cell(level), cell(digest))
-        writer.writerow(
-            (
-                cell(sid),
-                started,
-                ended or "",
-                cell(day),
-                *routine[:3],
-                cell(status),
-                round(planned, 3),
-                round(active, 3),
-                round(paused, 3),
-                cell(feeling),
-                signs_cell.get(signs, bool(signs)),
-                routine[3],
+        (sid, key, offset, started, ended, day, status) = row[:7]
+        planned, active, paused, feeling, signs = row[7:]
+        piece = pieces.get(key)
+        if piece is None:
+            rid, name, level, digest = routines[key]
+            piece = pieces[key] = (f"{text(rid)},{text(name)},{text(level)}", text(digest))
+        state = words.get(status)
+        if state is None:
+            state = words[status] = text(status)
+        answer = words.get(feeling)
+        if answer is None:
+            answer = words[feeling] = text(feeling)
+        zone = offsets[offset]
+        write(
+            line(
+                text(sid),
+                f'"{started}{zone}"',
+                '""' if ended is None else f'"{ended}{zone}"',
+                text(day),
+                piece[0],
+                state,
+                f"{round(planned, 3)!r},{round(active, 3)!r},{round(paused, 3)!r}",
+                answer,
+                signs_cell.get(signs, "True"),
+                piece[1],
             )
         )
         count += 1
@@ -92,61 +125,55 @@ def write_csv(rows: Iterable[Raw], out: TextIO) -> int:
 
 _string = json.encoder.encode_basestring_ascii
 _OBJECT = "  {{\n" + ",\n".join(f'    "{field}": {{}}' for field in FIELDS) + "\n  }}"
-_ROW = _OBJECT.replace('"routine_id": {},\n    "routine_name": {},\n    "level": {}', "{}")
+_ROW = _OBJECT.replace('"routine_id": {},\n    "routine_name": {},\n    "level": {}', "{}").replace(
+    '"started": {}', '"started": "{}{}"'
+)
 
 
-def _json(value: object) -> str:
-    if value is None:
-        return "null"
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if isinstance(value, str):
-        return str(_string(value))
-    return repr(value)  # a float or an int, as json writes them
-
-
-def write_json(rows: Iterable[Raw], out: TextIO) -> int:
+def write_json(rows: Iterable[Raw], routines: Routines, out: TextIO) -> int:
     """A JSON array of session objects, written as it goes; returns how many.
 
     The text is ASCII: every other character is escaped, as json.dumps does, so no
     control character (C0 or C1) in a name reaches a terminal the output is shown on.
     """
-    routines: dict[int, tuple[str, str]] = {}
+    pieces: dict[int, tuple[str, str]] = {}
     words: dict[object, str] = {None: "null"}
-    signs_text = {None: "null", 0: "false", 1: "true"}
+    offsets = _Offsets()
+    signs_text = {None: "null", 0: "false"}
     row_text = _ROW.format
     write = out.write
     count = 0
     for row in rows:
-        (sid, key, rid, name, level, digest, started, ended, day, status) = row[:10]
-        planned, active, paused, feeling, signs = row[10:]
-        routine = routines.get(key)
-        if routine is None:
+        (sid, key, offset, started, ended, day, status) = row[:7]
+        planned, active, paused, feeling, signs = row[7:]
+        piece = pieces.get(key)
+        if piece is None:
+            rid, name, level, digest = routines[key]
             names = f'{_string(rid)},\n    "routine_name": {_string(name)},\n    "level": '
-            routine = routines[key] = (f'"routine_id": {names}{_string(level)}', _string(digest))
+            piece = pieces[key] = (f'"routine_id": {names}{_string(level)}', _string(digest))
         state = words.get(status)
         if state is None:
             state = words[status] = _string(status)
         answer = words.get(feeling)
         if answer is None:
             answer = words[feeling] = _string(feeling)
+        zone = offsets[offset]
         write(",\n" if count else "[\n")
         write(
             row_text(
                 _string(sid),
-                _string(started),
-                "null" if ended is None else _string(ended),
+                started,
+                zone,
+                "null" if ended is None else f'"{ended}{zone}"',
                 _string(day),
-                routine[0],
+                piece[0],
                 state,
                 repr(round(planned, 3)),
                 repr(round(active, 3)),
                 repr(round(paused, 3)),
                 answer,
-                signs_text.get(signs) or _json(bool(signs)),
-                routine[1],
+                signs_text.get(signs, "true"),
+                piece[1],
             )
         )
         count += 1

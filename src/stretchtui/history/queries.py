@@ -85,13 +85,18 @@ class HistoryQueries(ABC):
             return [session_row(row) for row in _newest_first(db, limit, since, offset)]
 
     def export_rows(
-        self, limit: int | None = None, since: date | None = None
+        self,
+        routines: dict[int, tuple[str, str, str, str]],
+        limit: int | None = None,
+        since: date | None = None,
     ) -> Generator[tuple[Any, ...], None, None]:
         """Sessions newest first as EXPORT_COLUMNS rows, one at a time as they are read.
 
-        The reading connection is held until the iteration ends (or the iterator is closed).
+        `routines` is filled first with each routine's (id, name, level, digest) by its
+        key, from the same moment of the file as the sessions. The reading connection is
+        held until the iteration ends (or the iterator is closed).
         """
-        sql = f"SELECT {EXPORT_COLUMNS} FROM session_rows"
+        sql = f"SELECT {EXPORT_COLUMNS} FROM sessions"
         params: list[object] = []
         if since is not None:
             sql += " WHERE local_date >= ?"
@@ -101,7 +106,15 @@ class HistoryQueries(ABC):
             sql += " LIMIT ?"
             params.append(limit)
         with self._read() as db:
-            yield from db.execute(sql, params)
+            db.execute("BEGIN")  # one snapshot for both reads
+            try:
+                for key, *names in db.execute(
+                    "SELECT key, routine_id, routine_name, level, routine_digest FROM routines"
+                ):
+                    routines[key] = (names[0], names[1], names[2], names[3])
+                yield from db.execute(sql, params)
+            finally:
+                db.execute("COMMIT")
 
     def last_session(self) -> SessionRow | None:
         """The latest session that counts: previews (`--speed`) aside."""

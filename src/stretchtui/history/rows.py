@@ -127,25 +127,31 @@ SESSION_COLUMNS = (
 """A session's columns in the `session_rows` view, as session_row() reads them."""
 
 
-def _iso_time(ms: str) -> str:
-    """SQL writing the time `ms` in the session's offset as datetime.isoformat() does."""
+def _local_text(ms: str) -> str:
+    """SQL writing the time `ms` in the session's offset as datetime.isoformat() does, but
+    for the offset itself (`+01:00`), which the export adds from a table of offsets."""
     return (
-        f"CASE WHEN {ms} IS NULL THEN NULL ELSE "
-        f"strftime('%Y-%m-%dT%H:%M:%S', {ms} / 1000, 'unixepoch', "
-        f"utc_offset_min || ' minutes') "
-        f"|| CASE WHEN {ms} % 1000 THEN printf('.%03d000', {ms} % 1000) ELSE '' END "
-        "|| printf('%s%02d:%02d', CASE WHEN utc_offset_min < 0 THEN '-' ELSE '+' END, "
-        "abs(utc_offset_min) / 60, abs(utc_offset_min) % 60) END"
+        f"replace(datetime({ms} / 1000 + utc_offset_min * 60, 'unixepoch'), ' ', 'T') "
+        f"|| CASE WHEN {ms} % 1000 THEN printf('.%03d000', {ms} % 1000) ELSE '' END"
     )
 
 
 EXPORT_COLUMNS = (
-    f"id, routine, routine_id, routine_name, level, routine_digest, {_iso_time('started_ms')}, "
-    f"{_iso_time('ended_ms')}, local_date, status, planned_seconds, active_seconds, "
-    "paused_seconds, feeling, warning_signs"
+    f"id, routine, utc_offset_min, {_local_text('started_ms')}, {_local_text('ended_ms')}, "
+    "local_date, status, planned_seconds, active_seconds, paused_seconds, feeling, "
+    "warning_signs"
 )
-"""A session's columns in the `session_rows` view as the export writes them: the times
-already as ISO 8601 text, made by SQLite (a third of the export's time in Python)."""
+"""A session's columns in `sessions` as the export writes them: the local times already
+as text, made by SQLite (a third of the export's time in Python), the routine by its key
+in `routines`."""
+
+
+def offset_text(minutes: int) -> str:
+    """`+01:00`, `-09:30`: an offset as datetime.isoformat() ends a time with it."""
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
 SEGMENTS_OF_SESSION = (
     "SELECT g.seq, t.kind, t.name, nullif(t.side, ''), g.round, g.stretch_number, t.areas, "
     "g.planned_ms, g.active_ms, g.paused_ms, g.skipped "
