@@ -132,6 +132,12 @@ def test_counts_are_grouped_by_thousands(
     os.remove(isolated_dirs["data"] / "history.sqlite3")
     assert import_file(exported, capsys)[1] == "Imported 1 234 sessions, 0 already here.\n"
     assert import_file(exported, capsys)[1] == "Imported 0 sessions, 1 234 already here.\n"
+    # More sessions than the export writes at once: still one document, laid out the same.
+    document = export(capsys)
+    assert document == json.dumps(json.loads(document), indent=2) + "\n"
+    assert {row["id"] for row in json.loads(document)} == {row["id"] for row in sessions}
+    assert main(["history", "--format", "csv"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 1 + 1234
 
 
 GOOD: dict[str, Any] = {

@@ -53,6 +53,9 @@ def csv_cell(value: object) -> object:
     return value
 
 
+BATCH = 200
+"""Sessions written to the output at once: few calls, and memory still flat."""
+
 Routines = dict[int, tuple[str, str, str, str]]
 """Each routine's (id, name, level, digest) by its key, as export_rows() fills it."""
 
@@ -90,6 +93,8 @@ def write_csv(rows: Iterable[Raw], routines: Routines, out: TextIO) -> int:
     offsets = _Offsets()
     signs_cell = {None: '""', 0: "False"}
     line = _CSV_ROW.format
+    lines: list[str] = []
+    add = lines.append
     count = 0
     for row in rows:
         (sid, key, offset, started, ended, day, status) = row[:7]
@@ -105,7 +110,7 @@ def write_csv(rows: Iterable[Raw], routines: Routines, out: TextIO) -> int:
         if answer is None:
             answer = words[feeling] = text(feeling)
         zone = offsets[offset]
-        write(
+        add(
             line(
                 text(sid),
                 f'"{started}{zone}"',
@@ -120,6 +125,10 @@ def write_csv(rows: Iterable[Raw], routines: Routines, out: TextIO) -> int:
             )
         )
         count += 1
+        if len(lines) >= BATCH:
+            write("".join(lines))
+            lines.clear()
+    write("".join(lines))
     return count
 
 
@@ -142,6 +151,8 @@ def write_json(rows: Iterable[Raw], routines: Routines, out: TextIO) -> int:
     signs_text = {None: "null", 0: "false"}
     row_text = _ROW.format
     write = out.write
+    objects: list[str] = []
+    add = objects.append
     count = 0
     for row in rows:
         (sid, key, offset, started, ended, day, status) = row[:7]
@@ -158,8 +169,7 @@ def write_json(rows: Iterable[Raw], routines: Routines, out: TextIO) -> int:
         if answer is None:
             answer = words[feeling] = _string(feeling)
         zone = offsets[offset]
-        write(",\n" if count else "[\n")
-        write(
+        add(
             row_text(
                 _string(sid),
                 started,
@@ -177,5 +187,10 @@ def write_json(rows: Iterable[Raw], routines: Routines, out: TextIO) -> int:
             )
         )
         count += 1
+        if len(objects) >= BATCH:
+            write(("[\n" if count == len(objects) else ",\n") + ",\n".join(objects))
+            objects.clear()
+    if objects:
+        write(("[\n" if count == len(objects) else ",\n") + ",\n".join(objects))
     write("\n]\n" if count else "[]\n")
     return count

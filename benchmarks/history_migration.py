@@ -1,0 +1,131 @@
+"""The history file at 100 000 sessions: its size per session, and the migration to version 4.
+
+Seeds a version-1 file with N realistic sessions and their segments
+(`history_scale.seed`: the bundled routines' real segments, mostly desk
+sessions), copies it, and brings the copy to version 3 with the old migrations:
+the two kinds of file people have. Then, for each, in a process of its own,
+opens it with `open_store` (what every command and the app do first), which
+migrates it to the current version in one transaction and compacts it, and
+times that; the reference, in the same run, is opening the migrated file again
+(nothing left to do). Prints the file's bytes per session before and after
+(the file with its -wal, after a checkpoint), and the progress lines the
+migration wrote on stderr.
+
+    .venv/bin/python benchmarks/history_migration.py [--sessions 100000]
+
+Targets: at most 1 KB per session; the migration in at most 10 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from history_scale import seed
+
+from stretchtui.history.schema import migrate
+
+SIZE_TARGET = 1024
+TIME_TARGET = 10.0
+
+OPEN = """
+import sys
+from pathlib import Path
+from stretchtui.history import open_store
+from stretchtui.history.progress import StderrProgress
+store = open_store(Path(sys.argv[1]), progress=StderrProgress())
+store.flush()
+store.close()
+"""
+
+
+def size(path: Path) -> int:
+    """The file and its -wal, once what can be is checkpointed into the file."""
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    wal = path.with_name(path.name + "-wal")
+    return path.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
+
+
+def opened(path: Path) -> tuple[float, str]:
+    """Seconds to open (and so migrate) `path` in a new process, and what it said on stderr."""
+    began = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", OPEN, str(path)], capture_output=True, text=True, check=False
+    )
+    seconds = time.perf_counter() - began
+    if done.returncode != 0:
+        raise SystemExit(f"opening {path} failed: {done.stderr}")
+    return seconds, done.stderr
+
+
+def version(path: Path) -> int:
+    db = sqlite3.connect(path)
+    try:
+        return int(db.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        db.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=100_000)
+    options = parser.parse_args()
+    count = options.sessions
+    ok = True
+    with tempfile.TemporaryDirectory(prefix="stretchtui-migration-bench-") as folder:
+        root = Path(folder)
+        v1 = root / "v1" / "history.sqlite3"
+        v1.parent.mkdir()
+        print(f"seeding {count} sessions with their segments ...", flush=True)
+        seconds = seed(v1, count)
+        db = sqlite3.connect(v1)
+        segments = db.execute("SELECT count(*) FROM segments").fetchone()[0]
+        db.close()
+        print(f"seeded a version-1 file in {seconds:.0f} s: {segments} segment rows")
+        v3 = root / "v3" / "history.sqlite3"
+        v3.parent.mkdir()
+        size(v1)
+        shutil.copy(v1, v3)
+        db = sqlite3.connect(v3, isolation_level=None)
+        migrate(db, target=3)
+        db.execute("VACUUM")
+        db.close()
+        for path in (v1, v3):
+            found = version(path)
+            before = size(path)
+            seconds, said = opened(path)
+            again, _ = opened(path)
+            after = size(path)
+            lines = [line.strip() for line in said.replace("\r", "\n").splitlines() if line.strip()]
+            print(f"version {found} file, {count} sessions:")
+            for label, bytes_ in (("before", before), ("after ", after)):
+                print(
+                    f"  size {label}  {bytes_ / 1e6:7.1f} MB = "
+                    f"{bytes_ / count:6.0f} bytes per session"
+                )
+            print(f"  migration    {seconds:7.2f} s (opening it again after: {again:.2f} s)")
+            last = lines[-1] if lines else "-"
+            print(f"  progress it showed: {len(lines)} line(s), the last: {last}")
+            size_ok, time_ok = after / count <= SIZE_TARGET, seconds <= TIME_TARGET
+            ok = ok and size_ok and time_ok
+            print(
+                f"  {'meets' if size_ok else 'misses'} the size target of at most "
+                f"{SIZE_TARGET} bytes per session ({after / count / SIZE_TARGET:.2f}x); "
+                f"{'meets' if time_ok else 'misses'} the time target of at most "
+                f"{TIME_TARGET:.0f} s ({seconds / TIME_TARGET:.2f}x)"
+            )
+        print(f"load average {os.getloadavg()[0]:.1f}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
