@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from stretchtui.clock import ScaledClock, SessionClock, monotonic_clock
@@ -23,6 +24,28 @@ PROBE_WAIT_SECONDS = 1.0
 
 # The history and the sound modules are imported when first needed: the menu paints
 # before either is opened (open_services' defer_store and defer_sound).
+
+LONG_UPDATE_BEFORE = 4
+"""History files of a version before this one are rewritten when opened (seconds at
+100 000 sessions; history.opening.REWRITTEN_BEFORE)."""
+
+
+def history_needs_long_update(path: Path) -> bool:
+    """Whether opening the history at `path` will first rewrite it, read from its header.
+
+    Such a file is opened before the menu paints, so the update's progress line shows on
+    the terminal rather than under the app, which would look hung meanwhile. (The
+    header's version may lag behind one still in the -wal file, never run ahead of it:
+    at worst a current file is opened early.)
+    """
+    try:
+        with open(path, "rb") as file:
+            header = file.read(64)
+    except OSError:
+        return False
+    if len(header) < 64 or not header.startswith(b"SQLite format 3\0"):
+        return False
+    return 0 < int.from_bytes(header[60:64], "big") < LONG_UPDATE_BEFORE
 
 
 class Services:
@@ -113,7 +136,7 @@ def open_services(
         return store
 
     store: HistoryStore | Callable[[], HistoryStore] = store_opener
-    if not defer_store:
+    if not defer_store or history_needs_long_update(paths.history_file):
         store = store_opener()
         if store.warning:
             warnings.append(store.warning)

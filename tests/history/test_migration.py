@@ -136,7 +136,7 @@ def test_migration_reports_its_progress_batch_by_batch(
             heard.append((-1, -1))
 
     open_store(path, now=ASKED_AT, progress=Recorder()).close()
-    assert heard == [(2, 6), (4, 6), (6, 6), (-1, -1)]
+    assert heard == [(0, 6), (2, 6), (4, 6), (6, 6), (-1, -1)]
 
 
 def test_the_migration_gives_back_the_old_tables_space(tmp_path: Path) -> None:
@@ -183,8 +183,9 @@ def test_progress_line_is_redrawn_in_place_on_a_terminal() -> None:
     progress.finish()
     text = stream.getvalue()
     assert text.count("\r\x1b[K") == 4
+    assert all(len(line) <= 79 for line in text.split("\r\x1b[K"))
     assert "10 000 of 100 000 sessions (10%)" in text
-    assert text.endswith("history file updated in 4.0 s\n")
+    assert text.endswith("history updated in 4.0 s\n")
 
 
 def test_progress_lines_are_few_and_whole_in_a_log() -> None:
@@ -197,7 +198,7 @@ def test_progress_lines_are_few_and_whole_in_a_log() -> None:
     lines = stream.getvalue().splitlines()
     assert "\r" not in stream.getvalue()
     assert 5 <= len(lines) <= 7
-    assert lines[-1] == "stretchtui: history file updated in 5.0 s"
+    assert lines[-1] == "stretchtui: history updated in 5.0 s"
 
 
 def test_opening_an_old_file_from_the_command_line_tells_progress_on_stderr(
@@ -228,6 +229,27 @@ def test_opening_an_old_file_from_the_command_line_tells_progress_on_stderr(
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert "updating the history file to a smaller format: 6 of 6 sessions (100%)" in done.stderr
-    assert "history file updated in" in done.stderr
+    assert "updating the history file: 6 of 6 sessions (100%)" in done.stderr
+    assert "history updated in" in done.stderr
     assert done.stdout.count("\n") == 7
+
+
+def test_the_menu_opens_an_old_history_before_it_paints(tmp_path: Path) -> None:
+    from stretchtui.history.opening import REWRITTEN_BEFORE
+    from stretchtui.paths import resolve_paths
+    from stretchtui.services import LONG_UPDATE_BEFORE, history_needs_long_update, open_services
+
+    assert LONG_UPDATE_BEFORE == REWRITTEN_BEFORE
+    paths = resolve_paths(str(tmp_path / "config"), str(tmp_path / "data"), {})
+    paths.history_file.parent.mkdir(parents=True, exist_ok=True)
+    v3_file(paths.history_file)
+    assert history_needs_long_update(paths.history_file)
+    services = open_services(paths, sound=False, defer_store=True)
+    # Opened (and updated) already: its progress line went to the terminal, not the app.
+    assert services._store is not None
+    services.close()
+    assert not history_needs_long_update(paths.history_file)
+    services = open_services(paths, sound=False, defer_store=True)
+    assert services._store is None  # a current file waits until after the first paint
+    services.close()
+    assert not history_needs_long_update(tmp_path / "nothing-here.sqlite3")

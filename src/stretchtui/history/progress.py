@@ -8,6 +8,7 @@ is a line of its own, at most a few a second.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -62,23 +63,30 @@ class StderrProgress:
             return
         self._last = now
         percent = 100 * done // total if total else 100
-        self._write(
-            f"stretchtui: updating the history file to a smaller format: "
-            f"{thousands(done)} of {thousands(total)} sessions ({percent}%)",
-            terminal,
+        line = (
+            f"stretchtui: updating the history file: "
+            f"{thousands(done)} of {thousands(total)} sessions ({percent}%)"
         )
+        if terminal and len(line) >= _columns(self.stream):
+            line = f"stretchtui: updating history {percent}%"
+        self._write(line, terminal)
 
     def finish(self) -> None:
         if not self._shown:
             return
         seconds = self._clock() - self._began
         terminal = _is_terminal(self.stream)
-        self._write(f"stretchtui: history file updated in {seconds:.1f} s", terminal)
+        self._write(f"stretchtui: history updated in {seconds:.1f} s", terminal)
         if terminal:
             self._put("\n")
 
     def _write(self, line: str, terminal: bool) -> None:
-        if self._put("\r\x1b[K" + line if terminal else line + "\n"):
+        if terminal:
+            # A line that wrapped could not be redrawn in place: keep it to one row.
+            line = "\r\x1b[K" + line[: max(10, _columns(self.stream) - 1)]
+        else:
+            line += "\n"
+        if self._put(line):
             self._shown = True
 
     def _put(self, text: str) -> bool:
@@ -88,6 +96,13 @@ class StderrProgress:
         except (OSError, ValueError):
             return False  # a closed or broken stderr must not stop the update
         return True
+
+
+def _columns(stream: TextIO) -> int:
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        return 80
 
 
 def _is_terminal(stream: TextIO) -> bool:

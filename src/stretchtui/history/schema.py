@@ -308,10 +308,12 @@ def _to_v4(connection: sqlite3.Connection, progress: Progress | None = None) -> 
 
 
 def _rewrite_v4(connection: sqlite3.Connection, progress: Progress | None) -> None:
+    total = int(connection.execute("SELECT count(*) FROM sessions").fetchone()[0])
     for statement in _statements(_V4_TABLES):
         connection.execute(statement)
+    if progress is not None:
+        progress(0, total)  # the steps are listed: a second or two at 100 000 sessions
     connection.execute(_V4_SESSIONS)
-    total = int(connection.execute("SELECT count(*) FROM sessions").fetchone()[0])
     done = 0
     while done < total:
         # Keys are 1..total: the table was empty before the insert above.
