@@ -280,3 +280,17 @@ def test_resume_at_a_speed_previews_the_rest_and_keeps_the_session_to_resume(
     statuses = {record["id"]: record["status"] for record in history_json()}
     assert statuses[session_id] == "completed"
     assert sorted(statuses.values()) == ["completed", "preview"]
+
+
+def test_resume_into_a_pipe_goes_plain_by_itself_and_says_so(
+    quick: Path, isolated_dirs: dict[str, Path]
+) -> None:
+    history = isolated_dirs["data"] / "history.sqlite3"
+    kill_during("Hold Bridge", "quick", recorded=4, history=history)
+    resumed = stretchtui("resume", "--no-sound")  # no --plain: its output is a pipe
+    assert resumed.returncode == 0, resumed.stderr
+    assert resumed.stderr.splitlines()[0] == (
+        "stretchtui: plain mode, as the output is not a terminal."
+    )
+    assert "[00:00] Get ready: Bridge." in resumed.stdout.splitlines()
+    assert "Status: completed" in resumed.stdout.splitlines()

@@ -129,10 +129,20 @@ async def test_the_menu_looks_again_when_it_comes_back_into_view(
         assert any(text.startswith("Brand new") for text in option_texts(app))
 
 
-def test_menu_polls_every_few_seconds_by_stat_alone() -> None:
+async def test_the_menu_looks_at_the_folder_every_few_seconds(make_app: AppFactory) -> None:
     from stretchtui.tui.screens.menu import POLL_SECONDS
 
-    assert 1 <= POLL_SECONDS <= 5
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        menu = app.screen
+        assert isinstance(menu, MenuScreen)
+        # Textual keeps a screen's timers; the menu's own is the one that calls check_routines.
+        looks = [
+            timer._interval for timer in menu._timers if timer._callback == menu.check_routines
+        ]
+        assert looks == [POLL_SECONDS]
+        assert 1 <= POLL_SECONDS <= 5
 
 
 def broken_entry(tmp_path: Path, name: str, text: str) -> CatalogEntry:
@@ -189,3 +199,20 @@ async def test_preview_of_a_broken_file_shows_its_line_with_a_caret(
         row = next(i for i, line in enumerate(shown) if line.startswith("  6 | "))
         assert shown[row] == "  6 |      how: Lean\\x1b[2J."
         assert shown[row + 1] == "    |               ^"
+
+
+async def test_the_menu_looks_again_when_the_terminal_regains_focus(
+    make_app: AppFactory, isolated_dirs: dict[str, Path]
+) -> None:
+    routines = isolated_dirs["config"] / "routines"
+    routines.mkdir()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.app_focus = False  # off to the editor in another window
+        await pilot.pause()
+        (routines / "new.yaml").write_text(GOOD.format(name="Brand new"))
+        assert not any(text.startswith("Brand new") for text in option_texts(app))
+        app.app_focus = True  # and back
+        await pilot.pause()
+        assert any(text.startswith("Brand new") for text in option_texts(app))
