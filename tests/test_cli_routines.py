@@ -355,3 +355,29 @@ def test_check_under_an_ascii_locale_prints_only_ascii(
     assert code == 1
     assert err.isascii()
     assert "  3 | ..." in err
+
+
+def test_show_under_an_ascii_locale_draws_its_table_in_ascii(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    glyphs.use(glyphs.ASCII)
+    code, out, _ = run(capsys, "show", "desk-midday")
+    assert code == 0
+    assert out.isascii()
+    assert "Standing Torso Twist" in out
+    assert "-----" in out  # the table rule, in ASCII
+
+
+def test_list_and_history_under_an_ascii_locale_are_ascii(
+    capsys: pytest.CaptureFixture[str], isolated_dirs: dict[str, Path]
+) -> None:
+    glyphs.use(glyphs.ASCII)
+    routines = isolated_dirs["config"] / "routines"
+    routines.mkdir()
+    (routines / "mine.yaml").write_text("name: Mine\n  level: desk\n")
+    code, out, _ = run(capsys, "list")
+    assert code == 0
+    assert out.isascii()
+    assert "x mine (user) has errors:" in out
+    code, out, _ = run(capsys, "history")
+    assert code == 0 and out.isascii()

@@ -14,6 +14,7 @@ import sys
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TextIO
 
 # The locale variables in the order the C library consults them for the character set.
 LOCALE_VARIABLES = ("LC_ALL", "LC_CTYPE", "LANG")
@@ -320,3 +321,30 @@ def screen_to_ascii(data: str, table: CellTable | None = None) -> str:
     if data.isascii():
         return data
     return data.translate(table if table is not None else CellTable())
+
+
+class AsciiWriter:
+    """A text stream that writes each character as its same-width ASCII stand-in.
+
+    For a terminal without Unicode behind a writer that measured its columns already
+    (Rich's tables): `encoding` says ascii, so Rich also draws its boxes in ASCII.
+    """
+
+    encoding = "ascii"
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._table = CellTable()
+
+    def write(self, text: str) -> int:
+        self._stream.write(screen_to_ascii(text, self._table))
+        return len(text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return self._stream.isatty()
+
+    def fileno(self) -> int:
+        return self._stream.fileno()

@@ -40,15 +40,11 @@ class CliContext:
 
     @cached_property
     def out(self) -> Console:
-        from rich.console import Console
-
-        return Console()
+        return _console(stderr=False)
 
     @cached_property
     def err(self) -> Console:
-        from rich.console import Console
-
-        return Console(stderr=True)
+        return _console(stderr=True)
 
     @cached_property
     def catalog(self) -> Catalog:
@@ -92,3 +88,15 @@ def add_command(
     parser = subparsers.add_parser(name, help=help_text, description=help_text)
     add_location_options(parser)
     return parser
+
+
+def _console(*, stderr: bool) -> Console:
+    """Rich's console on stdout or stderr; ASCII only where the terminal has no Unicode."""
+    from rich.console import Console
+
+    from stretchtui import glyphs
+
+    if glyphs.current().unicode:
+        return Console(stderr=stderr)
+    stream = sys.stderr if stderr else sys.stdout
+    return Console(file=glyphs.AsciiWriter(stream))  # type: ignore[arg-type]

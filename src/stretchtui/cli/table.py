@@ -187,12 +187,15 @@ class Table:
 
     def print(self, stream: TextIO | None = None) -> None:
         stream = stream or sys.stdout
-        stream.write(
-            "".join(
-                f"{line}\n" for line in self.lines(terminal_width(stream), wants_colour(stream))
-            )
-        )
+        print_lines(self.lines(terminal_width(stream), wants_colour(stream)), stream)
 
 
 def print_lines(lines: Sequence[str], stream: TextIO | None = None) -> None:
-    (stream or sys.stdout).write("".join(f"{line}\n" for line in lines))
+    text = "".join(f"{line}\n" for line in lines)
+    if not text.isascii():
+        from stretchtui import glyphs
+
+        if not glyphs.current().unicode:
+            # Columns are measured already: each character keeps its width (`─` is `-`).
+            text = glyphs.screen_to_ascii(text)
+    (stream or sys.stdout).write(text)
