@@ -13,15 +13,15 @@ import os
 import sys
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 # The locale variables in the order the C library consults them for the character set.
 LOCALE_VARIABLES = ("LC_ALL", "LC_CTYPE", "LANG")
 
 
-@dataclass(frozen=True)
-class Glyphs:
+# A NamedTuple, not a dataclass: `list` and `show` print through here, and must start
+# without loading the dataclasses module.
+class Glyphs(NamedTuple):
     """Every character the app draws on purpose, in one of two sets (UNICODE, ASCII)."""
 
     unicode: bool
