@@ -43,7 +43,9 @@ def visible(text: str, *, keep_newlines: bool = False) -> str:
     With `keep_newlines`, "\\n" stays a line break (multi-line messages);
     otherwise it is shown as `\\x0a` too, so one value stays on one line.
     """
-    if not any(is_control(char) for char in text):
+    # Printable ASCII (most text) has nothing to spell out; checked at C speed, for
+    # `list` of a thousand routines.
+    if (text.isascii() and text.isprintable()) or not any(is_control(char) for char in text):
         return text
     return "".join(
         char if not is_control(char) or (keep_newlines and char == "\n") else _escape(char)

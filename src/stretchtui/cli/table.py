@@ -65,6 +65,8 @@ def styled(text: str, style: str, colour: bool) -> str:
 
 def cell_width(text: str) -> int:
     """Terminal cells `text` takes: wide East Asian characters two, combining marks none."""
+    if text.isascii():
+        return len(text)
     width = 0
     for char in text:
         if char.isascii():
