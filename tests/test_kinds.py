@@ -128,3 +128,15 @@ def test_every_shipped_sound_is_made_by_some_kind() -> None:
 def test_every_sound_has_a_priority_and_a_config_group(sound: CueSound) -> None:
     assert sound in PRIORITY, "the player could not choose between it and another sound"
     assert GROUP.get(sound) in CUE_GROUPS, "no config.yaml `cues` group would switch it"
+
+
+def test_the_stage_flashes_only_where_what_to_do_changes() -> None:
+    # A flash for every breath or rep would blink all session long; these are the moments
+    # a person across the room must not miss.
+    flashing = {kind for kind in CueKind if kind.traits.flashes}
+    assert flashing == {
+        CueKind.SEGMENT_START,
+        CueKind.COUNTDOWN,
+        CueKind.SWITCH_SIDES,
+        CueKind.SESSION_DONE,
+    }

@@ -291,15 +291,21 @@ class CueTraits:
     """Its sound; None for words only. A segment start sounds as its segment kind says."""
     on_screen: bool
     """Worth a line of text on screen (the others show as the breath bar, digits, reps)."""
+    flashes: bool = False
+    """A moment that changes what to do: with visual cues (no sound), the stage flashes."""
 
 
 def _cue_traits(kind: CueKind) -> CueTraits:
     match kind:
         case CueKind.SEGMENT_START:
-            return CueTraits("{segment_start}", rank=0, sound=None, on_screen=True)
+            return CueTraits("{segment_start}", rank=0, sound=None, on_screen=True, flashes=True)
         case CueKind.SWITCH_SIDES:
             return CueTraits(
-                "Switch sides: {coming_side} next.", rank=1, sound=CueSound.SWITCH, on_screen=True
+                "Switch sides: {coming_side} next.",
+                rank=1,
+                sound=CueSound.SWITCH,
+                on_screen=True,
+                flashes=True,
             )
         case CueKind.HALFWAY:
             return CueTraits("Halfway there.", rank=2, sound=CueSound.HALFWAY, on_screen=True)
@@ -325,12 +331,16 @@ def _cue_traits(kind: CueKind) -> CueTraits:
                 "Breathe out, {moving_out}.", rank=7, sound=CueSound.EXHALE, on_screen=False
             )
         case CueKind.COUNTDOWN:
-            return CueTraits("{value}…", rank=8, sound=CueSound.TICK, on_screen=False)
+            return CueTraits("{value}…", rank=8, sound=CueSound.TICK, on_screen=False, flashes=True)
         case CueKind.STRETCH_DONE:
             return CueTraits("{name} done.", rank=9, sound=None, on_screen=True)
         case CueKind.SESSION_DONE:
             return CueTraits(
-                "Session complete. Well done.", rank=10, sound=CueSound.DONE, on_screen=False
+                "Session complete. Well done.",
+                rank=10,
+                sound=CueSound.DONE,
+                on_screen=False,
+                flashes=True,
             )
         case _:
             assert_never(kind)

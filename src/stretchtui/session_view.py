@@ -46,6 +46,11 @@ class Stage:
     """What changes only when the segment does."""
 
     title: str
+    """The stage word with the round, on one line (`HOLD · round 1 of 3`)."""
+    word: str
+    """The stage word alone (`HOLD`), for block letters."""
+    round: str
+    """Which round (`round 1 of 3`), or empty."""
     name: str
     side: str
     how: str
@@ -106,11 +111,12 @@ def session_view(session: Session) -> SessionView:
 def stage_of(session: Session) -> Stage:
     segment = session.segment
     traits = segment.kind.traits
-    title = traits.title
-    if segment.rounds > 1 and traits.in_round:
-        title += f" · round {segment.round} of {segment.rounds}"
+    in_round = segment.rounds > 1 and traits.in_round
+    round_text = f"round {segment.round} of {segment.rounds}" if in_round else ""
     return Stage(
-        title=title,
+        title=f"{traits.title} · {round_text}" if round_text else traits.title,
+        word=traits.title,
+        round=round_text,
         name=segment.name,
         side=segment.side.value.upper() if segment.side else "",
         how=how_text(segment),

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from textual.renderables.digits import DIGITS, DIGITS3X3, DIGITS3X3_BOLD
 
+from .big_letters import three_row_words
 from .tmux import Terminal, stretchtui_command
 
 pytestmark = [
@@ -137,6 +138,11 @@ def phase(screen: str) -> str | None:
     return found.group(0).strip() if found else None
 
 
+def paused_big(screen: str) -> bool:
+    """PAUSED stands in block letters where the countdown was."""
+    return any(word.startswith("PAUSED") for word in three_row_words(screen))
+
+
 def left_phase(before: str | None) -> Callable[[str], bool]:
     return lambda screen: "Session complete" in screen or phase(screen) != before
 
@@ -199,14 +205,18 @@ def test_desk_session_from_menu_through_pause_and_skips_to_summary_and_history(
     )
     time.sleep(PAUSE_LOOK_SECONDS)
     still = terminal.screen()
-    assert countdown(still) == countdown(paused) is not None
+    assert paused_big(still) and countdown(still) is None
     assert time_left(still) == time_left(paused) is not None
     assert still == paused, "something moved on the screen while paused"
 
     terminal.press("Space")
-    # Moved, not necessarily down: the pause may have come in the last second of a segment.
+    # The digits again, and moving: time left goes down from where the pause held it.
     terminal.wait_until(
-        lambda s: "PAUSED" not in s and countdown(s) not in (None, countdown(paused)),
+        lambda s: (
+            "PAUSED" not in s
+            and countdown(s) is not None
+            and time_left(s) not in (None, time_left(paused))
+        ),
         3,
         "the countdown to move again after resuming",
     )

@@ -11,11 +11,11 @@ from collections.abc import Callable
 
 import pytest
 from textual.strip import Strip
-from textual.widgets import Digits
 
 from stretchtui.clock import FakeClock
 from stretchtui.tui.app import StretchApp
 from stretchtui.tui.screens.session import SessionScreen
+from stretchtui.tui.widgets.bigtext import BigText
 from stretchtui.tui.widgets.breath import BreathGuide
 from stretchtui.tui.widgets.session_bar import SessionBar
 
@@ -33,7 +33,7 @@ async def test_a_hold_repaints_digits_once_a_second_and_the_breath_bar_only_when
         await let_time_pass(pilot, clock, 5.5)  # past the get-ready, into the hold
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        digits = screen.query_one("#countdown", Digits)
+        digits = screen.query_one("#countdown", BigText)
         guide = screen.query_one(BreathGuide)
         bar = screen.query_one(SessionBar)
 
@@ -59,10 +59,10 @@ async def test_a_hold_repaints_digits_once_a_second_and_the_breath_bar_only_when
         monkeypatch.setattr(digits, "render", count_digits)
 
         shown: Counter[str] = Counter()
-        last = (digits.value, guide.cells, guide.label, bar.halves)
+        last = (digits.text, guide.cells, guide.label, bar.halves)
         for _ in range(32):  # 8 seconds
             await let_time_pass(pilot, clock, 0.25)
-            now = (digits.value, guide.cells, guide.label, bar.halves)
+            now = (digits.text, guide.cells, guide.label, bar.halves)
             for name, before, after in zip(
                 ("digits", "bar", "word", "progress"), last, now, strict=True
             ):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from textual.widgets import Digits, Label
+from textual.widgets import Label
 
 from stretchtui.clock import FakeClock
 from stretchtui.history import HistoryStore
@@ -23,8 +23,21 @@ AppFactory = Callable[..., StretchApp]
 
 
 def countdown(app: object) -> str:
+    """The countdown's time (kept while PAUSED stands in its place)."""
     screen = app.screen  # type: ignore[attr-defined]
-    return str(screen.query_one("#countdown", Digits).value)
+    assert isinstance(screen, SessionScreen)
+    return screen.digits
+
+
+def big(app: object, widget_id: str) -> str:
+    """What a block-letter part of the stage shows now."""
+    screen = app.screen  # type: ignore[attr-defined]
+    assert isinstance(screen, SessionScreen)
+    return screen.query_one(f"#{widget_id}", BigText).text
+
+
+def line(app: object, widget_id: str) -> str:
+    return str(app.screen.query_one(f"#{widget_id}", Label).content)  # type: ignore[attr-defined]
 
 
 async def test_session_starts_with_prepare_and_countdown_follows_the_clock(
@@ -34,12 +47,12 @@ async def test_session_starts_with_prepare_and_countdown_follows_the_clock(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
-        assert str(app.screen.query_one("#phase", Label).content) == "GET READY"
-        assert countdown(app) == "0:05"
+        assert big(app, "phase") == "GET READY"
+        assert countdown(app) == big(app, "countdown") == "0:05"
         await let_time_pass(pilot, clock, 2.5)
         assert countdown(app) == "0:03"
         await let_time_pass(pilot, clock, 3)
-        assert str(app.screen.query_one("#phase", Label).content) == "HOLD"
+        assert big(app, "phase") == "HOLD"
         assert app.screen.query_one("#side", BigText).text == "RIGHT"
         assert countdown(app) == "0:15"
 
@@ -54,11 +67,13 @@ async def test_pause_freezes_countdown_and_shows_paused(
         before = countdown(app)
         await pilot.press("space")
         assert app.screen.has_class("-paused")
-        assert "PAUSED" in str(app.screen.query_one("#paused-banner", Label).content)
+        assert big(app, "countdown") == "PAUSED"
+        assert line(app, "reminder") == "PAUSED · press space to resume"
         await let_time_pass(pilot, clock, 20)
         assert countdown(app) == before
         await pilot.press("space")
         assert not app.screen.has_class("-paused")
+        assert big(app, "countdown") == before
         await let_time_pass(pilot, clock, 2)
         assert countdown(app) != before
 
@@ -142,7 +157,7 @@ async def test_extend_is_not_offered_during_reps(make_app: AppFactory, clock: Fa
         await let_time_pass(pilot, clock, 7)
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        assert screen.check_action("extend", ()) is None
+        assert screen.check_action("extend", ()) is False
         assert screen.query_one("#rep-count", BigText).text == "1/20"
         await let_time_pass(pilot, clock, 6)
         assert screen.query_one("#rep-count", BigText).text == "2/20"
@@ -253,17 +268,14 @@ async def test_after_time_away_the_screen_says_it_paused_and_space_goes_on(
         screen = app.screen
         assert isinstance(screen, SessionScreen)
         assert screen.has_class("-paused")
-        banner = str(screen.query_one("#paused-banner", Label).content)
-        assert banner == "PAUSED while you were away · press space to go on"
+        assert line(app, "reminder") == "PAUSED while you were away · press space to go on"
         assert countdown(app) == before
         await pilot.press("space")
         await let_time_pass(pilot, clock, 1)
         assert not screen.has_class("-paused")
         assert screen.session.paused_seconds >= 60
         await pilot.press("space")
-        assert str(screen.query_one("#paused-banner", Label).content) == (
-            "PAUSED · press space to resume"
-        )
+        assert line(app, "reminder") == "PAUSED · press space to resume"
 
 
 async def test_quitting_as_the_summary_opens_is_not_an_error(make_app: AppFactory) -> None:

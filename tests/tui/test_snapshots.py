@@ -1,4 +1,5 @@
-"""How each screen looks at 80×24 and at 40×12, pinned as snapshots (Textual is pinned too)."""
+"""How each screen looks at 80×24 and at 40×12 (the session at 120×40 and 200×60 too),
+pinned as snapshots (Textual is pinned too)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,12 @@ from .time_hooks import arm_summary, let_time_pass
 
 AppFactory = Callable[..., StretchApp]
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((40, 12), id="40x12")]
+# The stage's type grows with the room: the session screen at every size.
+STAGE_SIZES = [
+    *SIZES,
+    pytest.param((120, 40), id="120x40"),
+    pytest.param((200, 60), id="200x60"),
+]
 
 
 def after(clock: FakeClock, seconds: float, *keys: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
@@ -35,35 +42,35 @@ def test_menu(snap_compare: Any, make_app: AppFactory, size: tuple[int, int]) ->
     assert snap_compare(make_app(), terminal_size=size)
 
 
-@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("size", STAGE_SIZES)
 def test_session_prepare(
     snap_compare: Any, make_app: AppFactory, clock: FakeClock, size: tuple[int, int]
 ) -> None:
     assert snap_compare(make_app("desk-midday"), run_before=after(clock, 1), terminal_size=size)
 
 
-@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("size", STAGE_SIZES)
 def test_session_hold(
     snap_compare: Any, make_app: AppFactory, clock: FakeClock, size: tuple[int, int]
 ) -> None:
     assert snap_compare(make_app("desk-midday"), run_before=after(clock, 7), terminal_size=size)
 
 
-@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("size", STAGE_SIZES)
 def test_session_switch_sides(
     snap_compare: Any, make_app: AppFactory, clock: FakeClock, size: tuple[int, int]
 ) -> None:
     assert snap_compare(make_app("desk-midday"), run_before=after(clock, 21), terminal_size=size)
 
 
-@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("size", STAGE_SIZES)
 def test_session_reps(
     snap_compare: Any, make_app: AppFactory, clock: FakeClock, size: tuple[int, int]
 ) -> None:
     assert snap_compare(make_app("desk-pre-gym"), run_before=after(clock, 21), terminal_size=size)
 
 
-@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("size", STAGE_SIZES)
 def test_session_paused(
     snap_compare: Any, make_app: AppFactory, clock: FakeClock, size: tuple[int, int]
 ) -> None:

@@ -18,12 +18,14 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Label, Static
 
+from stretchtui import glyphs
 from stretchtui import session_view as views
 from stretchtui.audio import SoundPlayer
 from stretchtui.cue_fanout import CueFanout
 from stretchtui.cues import Cue
 from stretchtui.records import SessionResult
 from stretchtui.session import Session
+from stretchtui.tui.flashes import CUE_FLASH_SECONDS, EXTEND_FLASH_SECONDS, Flashes
 from stretchtui.tui.screens.confirm import ConfirmScreen
 from stretchtui.tui.screens.keys import SESSION_BINDINGS, KeysScreen
 from stretchtui.tui.widgets.session_bar import SessionBar
@@ -73,7 +75,9 @@ class SessionScreen(Screen[SessionResult]):
         self._notices = [*(notices or []), *extra]
         self._notice = "  ".join(self._notices)
         self._wake_timer: Timer | None = None
-        self._stage = StagePanel()
+        self._flashes = Flashes(session.clock)
+        # Block letters in #s where the terminal cannot show blocks and box strokes.
+        self._stage = StagePanel(ascii_only=not glyphs.current().unicode)
         self._progress_text = Label("", id="progress-text")
         self._progress_bar = SessionBar(id="session-progress")
 
@@ -82,7 +86,6 @@ class SessionScreen(Screen[SessionResult]):
             yield Label(self.session.plan.routine.name, id="routine-name", markup=False)
             yield self._progress_text
         yield self._progress_bar
-        yield Label("", id="paused-banner")
         with Horizontal(id="session-body"):
             yield self._stage
             yield Static("", id="plan-panel", markup=False)
@@ -123,13 +126,26 @@ class SessionScreen(Screen[SessionResult]):
             return
         self.paused = session.is_paused
         self._show(views.session_view(session))
-        delay = min(views.next_change_in(session) / session.clock.speed, self.max_wait)
+        for flash in self._flashes.expire():
+            self._stage.mark(flash, False)
+        change = views.next_change_in(session)
+        flash_end = self._flashes.next_end_in()
+        if flash_end is not None:
+            change = min(change, flash_end)
+        delay = min(change / session.clock.speed, self.max_wait)
         # A hair late rather than early, so the change has happened when we look.
         self._wake_timer = self.set_timer(delay + 0.002, self.look_now)
 
     def _show_cue(self, cue: Cue) -> None:
         if cue.kind.traits.on_screen:
             self.announcement = cue.text
+        if cue.kind.traits.flashes and getattr(self.app, "visual_cues", False):
+            self._flash("-cue-flash", CUE_FLASH_SECONDS)
+
+    def _flash(self, name: str, seconds: float) -> None:
+        """Mark the stage with class `name` for `seconds`; the next look after that clears it."""
+        self._flashes.start(name, seconds)
+        self._stage.mark(name, True)
 
     def _show(self, view: views.SessionView) -> None:
         # Each part has a reactive of its name here, redrawn only if it changed.
@@ -140,16 +156,18 @@ class SessionScreen(Screen[SessionResult]):
 
     def watch_stage(self, stage: views.Stage | None) -> None:
         if stage is not None:
-            self._stage.show(stage, self.size.width)
+            self._stage.show(stage)
             self.query_one("#plan-panel", Static).update(stage.plan)
             self.set_class(stage.resting, "-resting")
             self.set_class(not stage.shows_breath, "-no-breath")
+            # A new segment may take "+10 s" or not: the footer follows.
+            self.refresh_bindings()
 
     def watch_digits(self, digits: str) -> None:
-        self._stage.countdown.update(digits)
+        self._stage.show_digits(digits)
 
     def watch_rep(self, rep: str) -> None:
-        self._stage.rep_count.text = rep
+        self._stage.show_rep(rep)
 
     def watch_breath(self, breath: views.Breath | None) -> None:
         if breath is not None:
@@ -166,20 +184,12 @@ class SessionScreen(Screen[SessionResult]):
     def watch_announcement(self, text: str) -> None:
         self._stage.announcement.update(text)
 
-    def watch_banner(self) -> None:
-        self._fit_to_width()
+    def watch_banner(self, banner: views.Wording) -> None:
+        self._stage.show_paused(self.paused, banner)
 
     def watch_paused(self, paused: bool) -> None:
         self.set_class(paused, "-paused")
-
-    def on_resize(self) -> None:
-        self._fit_to_width()
-
-    def _fit_to_width(self) -> None:
-        """The lines that have a narrow wording, fitted to the terminal's width now."""
-        if self.stage is not None:
-            self._stage.fit(self.stage, self.size.width)
-        self.query_one("#paused-banner", Label).update(self.banner.fit(self.size.width))
+        self._stage.show_paused(paused, self.banner)
 
     # ------------------------------------------------------------ keys
 
@@ -191,7 +201,8 @@ class SessionScreen(Screen[SessionResult]):
         if action in ("mute", "unmute"):
             return self.muted == (action == "unmute")
         if action == "extend":
-            return True if self.session.can_extend else None
+            # Hidden where it does nothing (reps are paced by their tempo; the limit reached).
+            return self.session.can_extend
         return True
 
     def action_pause(self) -> None:
@@ -214,6 +225,7 @@ class SessionScreen(Screen[SessionResult]):
 
     def action_extend(self) -> None:
         if self.session.extend():
+            self._flash("-extended", EXTEND_FLASH_SECONDS)
             self._handle([])
             self.refresh_bindings()
 
