@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from stretchtui.tui.widgets.bigfont import three_row_glyphs
 
 BLOCKS = frozenset("█▀▄")
@@ -69,3 +71,34 @@ def tallest_block_run(screen: str) -> int:
         run = run + 1 if drawn else 0
         best = max(best, run)
     return best
+
+
+_SGR = re.compile(r"\x1b\[([0-9;]*)m")
+_OTHER_ESCAPE = re.compile(r"\x1b(\[[0-9;?]*[A-Za-z]|\][^\x07]*\x07|[()][A-Z0-9])")
+
+
+def solid_text(escaped: str) -> str:
+    """capture-pane -e output as text, with reversed spaces (how blocks may be written,
+    being one byte where a block is three) shown as the blocks they look like."""
+    lines: list[str] = []
+    for line in escaped.splitlines():
+        reverse = False
+        out: list[str] = []
+        position = 0
+        for match in _SGR.finditer(line):
+            out.append(_plain(line[position : match.start()], reverse))
+            codes = [int(code) if code else 0 for code in match.group(1).split(";")]
+            for code in codes:
+                if code in (0, 27):
+                    reverse = False
+                elif code == 7:
+                    reverse = True
+            position = match.end()
+        out.append(_plain(line[position:], reverse))
+        lines.append("".join(out))
+    return "\n".join(lines)
+
+
+def _plain(text: str, reverse: bool) -> str:
+    text = _OTHER_ESCAPE.sub("", text)
+    return text.replace(" ", "█") if reverse else text
