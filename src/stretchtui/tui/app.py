@@ -24,8 +24,8 @@ from stretchtui.note_hiding import hide_note, note_hidden
 from stretchtui.paths import bundled_routines_dir
 from stretchtui.services import Services
 from stretchtui.textsafe import visible
-from stretchtui.tui.ascii_driver import driver_class
 from stretchtui.tui.cell_diff import TerminalCells
+from stretchtui.tui.drivers import driver_class
 from stretchtui.tui.screens.menu import MenuNotes, MenuScreen
 
 if TYPE_CHECKING:
