@@ -99,6 +99,8 @@ class SegmentTraits:
     """Belongs to a round, so the title says which (the warm-up comes before them)."""
     reminder: tuple[str, str]
     """The safety line under the stage: (wide, narrow); the narrow one fits 40 columns."""
+    shows_figure: bool
+    """The picture of its stretch (or warm-up, cool-down) is on screen, when it has one."""
 
     @property
     def shows_breath(self) -> bool:
@@ -124,6 +126,7 @@ def _segment_traits(kind: SegmentKind) -> SegmentTraits:
                 explained=True,
                 in_round=False,
                 reminder=NO_REMINDER,
+                shows_figure=True,
             )
         case SegmentKind.PREPARE:
             return SegmentTraits(
@@ -141,6 +144,7 @@ def _segment_traits(kind: SegmentKind) -> SegmentTraits:
                 explained=True,
                 in_round=True,
                 reminder=(STOP_ON_PAIN, "Stop if anything hurts sharply"),
+                shows_figure=True,
             )
         case SegmentKind.HOLD:
             return SegmentTraits(
@@ -161,6 +165,7 @@ def _segment_traits(kind: SegmentKind) -> SegmentTraits:
                     "Hold still, no bouncing · a gentle pull, never sharp pain",
                     "No bouncing · mild pull, no pain",
                 ),
+                shows_figure=True,
             )
         case SegmentKind.REPS:
             return SegmentTraits(
@@ -178,6 +183,7 @@ def _segment_traits(kind: SegmentKind) -> SegmentTraits:
                 explained=False,
                 in_round=True,
                 reminder=("Slow and controlled · one breath for each rep", "Slow and controlled"),
+                shows_figure=True,
             )
         case SegmentKind.SWITCH:
             return SegmentTraits(
@@ -197,6 +203,7 @@ def _segment_traits(kind: SegmentKind) -> SegmentTraits:
                 explained=False,
                 in_round=True,
                 reminder=NO_REMINDER,
+                shows_figure=True,
             )
         case SegmentKind.REST:
             return SegmentTraits(
@@ -214,6 +221,7 @@ def _segment_traits(kind: SegmentKind) -> SegmentTraits:
                 explained=False,
                 in_round=True,
                 reminder=NO_REMINDER,
+                shows_figure=False,
             )
         case SegmentKind.ROUND_REST:
             return SegmentTraits(
@@ -231,6 +239,7 @@ def _segment_traits(kind: SegmentKind) -> SegmentTraits:
                 explained=False,
                 in_round=True,
                 reminder=NO_REMINDER,
+                shows_figure=False,
             )
         case SegmentKind.COOLDOWN:
             return SegmentTraits(
@@ -248,6 +257,7 @@ def _segment_traits(kind: SegmentKind) -> SegmentTraits:
                 explained=True,
                 in_round=False,
                 reminder=NO_REMINDER,
+                shows_figure=True,
             )
         case _:
             assert_never(kind)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from stretchtui.figures import Figure
 from stretchtui.kinds import Pacing, SegmentKind
 from stretchtui.routines.model import Breathing, Effort, Position, Routine, Side, Step
 
@@ -45,6 +46,9 @@ class Segment:
     position: Position | None = None
     areas: tuple[str, ...] = ()
     effort: Effort = Effort.INHALE
+    figure: Figure | None = None
+    """The picture of the warm-up, stretch or cool-down it belongs to (its kind says
+    whether it is shown)."""
 
 
 @dataclass(frozen=True)
@@ -127,7 +131,14 @@ def build_plan(routine: Routine) -> Plan:
 
     if routine.warmup is not None:
         warmup = routine.warmup
-        add(SegmentKind.WARMUP, warmup.duration, name=warmup.name, how=warmup.how, round=1)
+        add(
+            SegmentKind.WARMUP,
+            warmup.duration,
+            name=warmup.name,
+            how=warmup.how,
+            round=1,
+            figure=warmup.figure,
+        )
 
     last_step = len(routine.steps) - 1
     stretch_number = 0
@@ -160,6 +171,7 @@ def build_plan(routine: Routine) -> Plan:
             name=cooldown.name,
             how=cooldown.how,
             round=routine.rounds,
+            figure=cooldown.figure,
         )
     return Plan(routine=routine, segments=tuple(segments))
 
@@ -194,4 +206,5 @@ def _step_fields(
         "breathing": step.breathing,
         "position": step.position,
         "areas": step.areas,
+        "figure": step.figure,
     }

@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 
 from stretchtui.cues import breath_movement, spoken_duration
 from stretchtui.durations import format_clock, format_duration
+from stretchtui.figures import Picture
 from stretchtui.kinds import SegmentKind
 from stretchtui.plan import Segment
+from stretchtui.routines import Side
 from stretchtui.session import Session
 
 NARROW_WIDTH = 60
@@ -87,6 +89,7 @@ class SessionView:
     progress: Progress
     progress_text: str
     banner: Wording
+    figure: Picture | None = None
 
 
 def session_view(session: Session) -> SessionView:
@@ -105,6 +108,7 @@ def session_view(session: Session) -> SessionView:
         progress=progress_of(session),
         progress_text=progress_text(session),
         banner=banner,
+        figure=picture_of(session.segment),
     )
 
 
@@ -126,6 +130,15 @@ def stage_of(session: Session) -> Stage:
         resting=traits.is_rest,
         shows_breath=traits.shows_breath,
     )
+
+
+def picture_of(segment: Segment) -> Picture | None:
+    """The segment's figure when its kind shows one; a built-in pose faces the LEFT side
+    mirrored (drawings are shown as written)."""
+    figure = segment.figure
+    if figure is None or not segment.kind.traits.shows_figure:
+        return None
+    return Picture(figure, mirrored=bool(figure.pose) and segment.side is Side.LEFT)
 
 
 def how_text(segment: Segment) -> str:

@@ -111,6 +111,20 @@ EXPECTED: dict[str, tuple[int, str]] = {
     "root-multiline-text.yaml": (1, "not a routine: none of its top-level fields is name, level"),
     "long-value.yaml": (5, "got " + "x" * 79 + "…"),
     "undefined-long-alias.yaml": (1, "found undefined alias 'aaaa"),
+    # Figures: a built-in name, or a drawing every character of which takes one column.
+    "figure-unknown-name.yaml": (6, "steps[0].figure: expected a built-in figure like cat-cow"),
+    "figure-number.yaml": (6, "steps[0].figure: expected a built-in figure"),
+    "figure-mapping.yaml": (6, "or a drawing: a list of 2 to 12 lines; found a mapping"),
+    "figure-one-line.yaml": (6, "steps[0].figure: the drawing has one line; a drawing needs 2"),
+    "figure-nested-list.yaml": (8, "steps[0].figure[1]: expected a line of the drawing, found a"),
+    "figure-tab.yaml": (8, "steps[0].figure[1]: line 2 of the drawing: a tab in the drawing"),
+    "figure-wide-character.yaml": (7, "character U+30C4 in the drawing is not one column wide"),
+    "figure-zero-width.yaml": (8, "character U+200B in the drawing is not drawn"),
+    "figure-escape.yaml": (8, "control character U+001B in this value"),
+    "figure-too-tall.yaml": (7, "steps[0].figure: the drawing has 13 lines; at most 12"),
+    "figure-too-wide.yaml": (8, "line 2 of the drawing: a line of the drawing is 41 columns wide"),
+    "figure-huge.yaml": (6, "steps[0].figure: the drawing has 5000 lines; at most 12"),
+    "warmup-figure-misspelt.yaml": (3, "warmup.figure: expected a built-in figure"),
 }
 
 
@@ -145,6 +159,24 @@ def test_bad_file_names_line_and_mistake(name: str) -> None:
     assert first.startswith(place(Path(label), line)), first
     assert fragment in first
     assert "\n" not in first
+
+
+@pytest.mark.parametrize(
+    ("name", "column"),
+    [
+        ("figure-tab.yaml", 14),
+        ("figure-too-wide.yaml", 50),
+        ("figure-wide-character.yaml", 8),
+        ("figure-zero-width.yaml", 12),
+    ],
+)
+def test_a_bad_character_in_a_drawing_is_pointed_at(name: str, column: int) -> None:
+    assert problems_of(BAD / name)[0].column == column
+
+
+def test_a_misspelt_figure_name_gets_a_suggestion() -> None:
+    message = str(problems_of(BAD / "figure-unknown-name.yaml")[0])
+    assert message.endswith("got cat-cows (did you mean cat-cow?)")
 
 
 def test_all_problems_of_a_file_are_reported_in_line_order() -> None:

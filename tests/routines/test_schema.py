@@ -38,6 +38,14 @@ SCHEMA_DETECTS = [
     "duration-negative.yaml",
     "duration-word.yaml",
     "duration-zero.yaml",
+    "figure-mapping.yaml",
+    "figure-nested-list.yaml",
+    "figure-number.yaml",
+    "figure-one-line.yaml",
+    "figure-tab.yaml",
+    "figure-too-tall.yaml",
+    "figure-too-wide.yaml",
+    "figure-unknown-name.yaml",
     "hold-and-reps.yaml",
     "level-misspelt.yaml",
     "level-yes.yaml",
@@ -59,6 +67,7 @@ SCHEMA_DETECTS = [
     "three-problems.yaml",
     "unknown-key.yaml",
     "unknown-root-key.yaml",
+    "warmup-figure-misspelt.yaml",
     "warmup-scalar.yaml",
 ]
 
@@ -212,6 +221,10 @@ step_options: dict[str, st.SearchStrategy[Any]] = {
     "prepare": durations,
     "rest": durations,
     "breathing": breathing,
+    "figure": mostly(
+        ["cat-cow", "thread-the-needle", ["  o", " /|\\", " / \\"]],
+        ["dance", 7, ["just one line"], {"pose": "cat-cow"}],
+    ),
 }
 rarely_wrong = st.sampled_from([False] * 5 + [True])
 

@@ -8,8 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from stretchtui.figures import (
+    MAX_DRAWING_ROWS,
+    MIN_DRAWING_ROWS,
+    POSES,
+    Figure,
+    drawing_problem,
+)
 from stretchtui.routines.fields import FieldReader, hint_for
 from stretchtui.routines.model import (
     AREAS,
@@ -24,11 +31,12 @@ from stretchtui.routines.model import (
     Step,
     Warmup,
 )
+from stretchtui.routines.problems import Problem
 from stretchtui.routines.yaml_nodes import NULL_TAG, describe
 from stretchtui.textsafe import excerpt
 
 ROUTINE_FIELDS = ("name", "level", "summary", "warmup", "rounds", "defaults", "steps", "cooldown")
-WARMUP_FIELDS = ("name", "duration", "how")
+WARMUP_FIELDS = ("name", "duration", "how", "figure")
 COOLDOWN_FIELDS = WARMUP_FIELDS
 DEFAULT_FIELDS = ("prepare", "rest", "round_rest", "switch", "tempo", "breathing")
 BREATHING_FIELDS = ("inhale", "exhale")
@@ -46,6 +54,13 @@ STEP_FIELDS = (
     "prepare",
     "rest",
     "breathing",
+    "figure",
+)
+Spot = tuple[int, int, str]
+"""Where a line of a drawing is: line, column (1-based; column 0 when unknown), field."""
+FIGURE_EXAMPLE = (
+    "a built-in figure like cat-cow (the README lists them) or a drawing: "
+    f"a list of {MIN_DRAWING_ROWS} to {MAX_DRAWING_ROWS} lines"
 )
 
 
@@ -102,7 +117,11 @@ class RoutineChecker(FieldReader):
             steps=tuple(steps),
             path=path,
             digest=digest,
-            cooldown=Cooldown(cooldown.name, cooldown.duration, cooldown.how) if cooldown else None,
+            cooldown=(
+                Cooldown(cooldown.name, cooldown.duration, cooldown.how, cooldown.figure)
+                if cooldown
+                else None
+            ),
         )
 
     def easy_part(self, node: Node, field: str) -> Warmup | None:
@@ -126,9 +145,11 @@ class RoutineChecker(FieldReader):
             else None
         )
         how = self.text(fields["how"], f"{field}.how") if "how" in fields else ""
-        if name is None or duration is None or how is None:
+        before = len(self.problems)
+        figure = self.figure_or(fields, field)
+        if name is None or duration is None or how is None or len(self.problems) > before:
             return None
-        return Warmup(name=name, duration=duration, how=how)
+        return Warmup(name=name, duration=duration, how=how, figure=figure)
 
     def breathing(self, node: Node, field: str, fallback: Breathing) -> Breathing | None:
         fields = self.mapping(
@@ -232,6 +253,7 @@ class RoutineChecker(FieldReader):
         prepare = self.duration_or(fields, "prepare", field, defaults.prepare)
         rest = self.duration_or(fields, "rest", field, defaults.rest)
         breathing = self.breathing_or(fields, field, defaults.breathing)
+        figure = self.figure_or(fields, field)
         if len(self.problems) > before:
             return None
         assert name and how is not None and areas is not None and position and sides is not None
@@ -252,7 +274,109 @@ class RoutineChecker(FieldReader):
             prepare=prepare,
             rest=rest,
             breathing=breathing,
+            figure=figure,
         )
+
+    def figure_or(self, fields: dict[str, Node], prefix: str) -> Figure | None:
+        """fields["figure"] read as a Figure; None when not given (or wrong: a problem says so)."""
+        if "figure" not in fields:
+            return None
+        return self.figure(fields["figure"], f"{prefix}.figure")
+
+    def figure(self, node: Node, field: str) -> Figure | None:
+        """A built-in pose's name, or a drawing: a list of lines, or a `|` block of them."""
+        if isinstance(node, SequenceNode):
+            return self.drawing_list(node, field)
+        if not isinstance(node, ScalarNode) or node.tag == NULL_TAG:
+            found = "nothing" if isinstance(node, ScalarNode) else describe(node)
+            self.problem(node, field, f"expected {FIGURE_EXAMPLE}; found {found}")
+            return None
+        raw = str(node.value)
+        if "\n" in raw.strip():
+            return self.drawing_block(node, field, raw)
+        name = raw.strip().lower()
+        if name in POSES:
+            return Figure(pose=name)
+        shown = excerpt(raw) if raw.strip() else "nothing"
+        self.problem(node, field, f"expected {FIGURE_EXAMPLE}; got {shown}{hint_for(name, POSES)}")
+        return None
+
+    def drawing_list(self, node: SequenceNode, field: str) -> Figure | None:
+        """A drawing written as a list, one quoted line per item."""
+        lines: list[tuple[str, Spot]] = []
+        for index, item in enumerate(node.value):
+            where = f"{field}[{index}]"
+            if not isinstance(item, ScalarNode):
+                self.problem(item, where, f"expected a line of the drawing, found {describe(item)}")
+                return None
+            text = "" if item.tag == NULL_TAG else str(item.value)
+            if "\n" in text.strip("\n"):
+                self.problem(item, where, "expected one line of the drawing per item")
+                return None
+            quoted = 1 if item.style in ("'", '"') else 0
+            mark = item.start_mark
+            lines.append((text.rstrip(), (mark.line + 1, mark.column + 1 + quoted, where)))
+        # Spaces inside every quote on the left are how the list was written, not the drawing.
+        indent = min(
+            (len(text) - len(text.lstrip(" ")) for text, _ in lines if text.strip()), default=0
+        )
+        return self.drawing(
+            node,
+            field,
+            [(text[indent:], (line, column + indent, at)) for text, (line, column, at) in lines],
+        )
+
+    def drawing_block(self, node: ScalarNode, field: str, raw: str) -> Figure | None:
+        """A drawing written as a `|` block: a bad line is pointed at where it is in the file."""
+        source = getattr(node.start_mark, "buffer", None)
+        file_lines = source.split("\n") if isinstance(source, str) else []
+        first = node.start_mark.line + (1 if node.style == "|" else 0)
+        lines: list[tuple[str, Spot]] = []
+        for offset, text in enumerate(raw.split("\n")):
+            number = first + offset  # 0-based, like the marks
+            column = 0
+            if node.style == "|" and number < len(file_lines):
+                found = file_lines[number]
+                column = len(found) - len(found.lstrip(" "))
+            else:
+                # A quoted or folded string: only where it starts is known (column 0 says so).
+                number, column = node.start_mark.line, -1
+            lines.append((text.rstrip(), (number + 1, column + 1, field)))
+        return self.drawing(node, field, lines)
+
+    def drawing(self, node: Node, field: str, lines: list[tuple[str, Spot]]) -> Figure | None:
+        """A drawing's size and characters checked; each bad line is pointed at."""
+        while lines and not lines[-1][0].strip():
+            lines.pop()
+        while lines and not lines[0][0].strip():
+            lines.pop(0)
+        if len(lines) > MAX_DRAWING_ROWS:
+            self.problem(
+                node, field, f"the drawing has {len(lines)} lines; at most {MAX_DRAWING_ROWS}"
+            )
+            return None
+        if len(lines) < MIN_DRAWING_ROWS:
+            what = "shows nothing" if not lines else "has one line"
+            self.problem(
+                node,
+                field,
+                f"the drawing {what}; a drawing needs {MIN_DRAWING_ROWS} to {MAX_DRAWING_ROWS} "
+                "lines (one word names a built-in figure)",
+            )
+            return None
+        wrong_lines = [
+            Problem(
+                self.label,
+                f"line {number} of the drawing: {wrong[1]}",
+                line,
+                column + wrong[0] if column else node.start_mark.column + 1,
+                at,
+            )
+            for number, (text, (line, column, at)) in enumerate(lines, start=1)
+            if (wrong := drawing_problem(text)) is not None
+        ]
+        self.problems.extend(wrong_lines)
+        return None if wrong_lines else Figure(drawing=tuple(text for text, _ in lines))
 
     def areas(self, node: Node, field: str) -> tuple[str, ...] | None:
         items = self.sequence(node, field, "body areas")

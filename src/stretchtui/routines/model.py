@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from stretchtui.figures import Figure
+
 
 class Level(StrEnum):
     BEGINNER = "beginner"
@@ -76,6 +78,7 @@ class Warmup:
     name: str
     duration: int
     how: str = ""
+    figure: Figure | None = None
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,7 @@ class Cooldown:
     name: str
     duration: int
     how: str = ""
+    figure: Figure | None = None
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,8 @@ class Step:
     effort: Effort = Effort.INHALE
     prepare_given: bool = False
     """The file set this step's `prepare` (or the defaults' one)."""
+    figure: Figure | None = None
+    """Its picture: a built-in pose or the routine's own drawing; None shows none."""
 
     @property
     def is_static(self) -> bool:

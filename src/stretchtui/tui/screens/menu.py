@@ -22,6 +22,7 @@ from stretchtui.catalog import Catalog, CatalogEntry, RoutineWatcher, Source
 from stretchtui.durations import format_duration
 from stretchtui.routines import Level
 from stretchtui.textsafe import visible
+from stretchtui.tui.widgets.figure import FigureStrip
 from stretchtui.tui.widgets.preview import RoutinePreview, kind_label
 
 if TYPE_CHECKING:
@@ -202,6 +203,7 @@ class MenuScreen(Screen[None]):
             yield RoutineList(*self._options(), id="routines")
             with Vertical(id="preview-pane"):
                 yield RoutinePreview(id="preview")
+                yield FigureStrip(id="preview-figures")
         yield Static("", id="menu-line")
         yield Static("", id="notes")
         yield Footer(compact=True, show_command_palette=False)
@@ -223,6 +225,9 @@ class MenuScreen(Screen[None]):
                 label = option_label(entry, self._label_width)
                 options.append(Option(label, id=f"routine:{entry.id}"))
         return options
+
+    def on_resize(self) -> None:
+        self.query_one(FigureStrip).fit(self.size)
 
     def on_mount(self) -> None:
         self._highlight_first()
@@ -351,6 +356,8 @@ class MenuScreen(Screen[None]):
     def _show_highlighted(self) -> None:
         entry = self.highlighted_entry()
         self.query_one("#preview", RoutinePreview).show(entry)
+        plan = entry.plan if entry is not None else None
+        self.query_one(FigureStrip).show(plan.routine if plan is not None else None)
         line: str | Text = ""
         offer = self.offer
         resuming = self.highlighted_id() == RESUME_OPTION and offer is not None

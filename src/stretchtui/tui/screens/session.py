@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive, var
 from textual.screen import Screen
 from textual.timer import Timer
@@ -23,11 +23,13 @@ from stretchtui import session_view as views
 from stretchtui.audio import SoundPlayer
 from stretchtui.cue_fanout import CueFanout
 from stretchtui.cues import Cue
+from stretchtui.figures import Picture
 from stretchtui.records import SessionResult
 from stretchtui.session import Session
 from stretchtui.tui.flashes import CUE_FLASH_SECONDS, EXTEND_FLASH_SECONDS, Flashes
 from stretchtui.tui.screens.confirm import ConfirmScreen
 from stretchtui.tui.screens.keys import SESSION_BINDINGS, KeysScreen
+from stretchtui.tui.widgets.figure import PoseFigure
 from stretchtui.tui.widgets.session_bar import SessionBar
 from stretchtui.tui.widgets.stage import StagePanel
 
@@ -63,6 +65,7 @@ class SessionScreen(Screen[SessionResult]):
     progress_text: var[str] = var("", init=False)
     banner: var[views.Wording] = var(views.Wording(), init=False)
     announcement: var[str] = var("", init=False)
+    figure: var[Picture | None] = var(None, init=False)
 
     def __init__(
         self, session: Session, *, player: SoundPlayer, notices: list[str] | None = None
@@ -78,6 +81,7 @@ class SessionScreen(Screen[SessionResult]):
         self._flashes = Flashes(session.clock)
         # Block letters in #s where the terminal cannot show blocks and box strokes.
         self._stage = StagePanel(ascii_only=not glyphs.current().unicode)
+        self._figure = PoseFigure(id="session-figure")
         self._progress_text = Label("", id="progress-text")
         self._progress_bar = SessionBar(id="session-progress")
 
@@ -88,6 +92,8 @@ class SessionScreen(Screen[SessionResult]):
         yield self._progress_bar
         with Horizontal(id="session-body"):
             yield self._stage
+            with Vertical(id="figure-column"):
+                yield self._figure
             yield Static("", id="plan-panel", markup=False)
         notice = Label(self._notice, id="notice", markup=False)
         notice.display = bool(self._notice)
@@ -162,6 +168,7 @@ class SessionScreen(Screen[SessionResult]):
             self.set_class(not stage.shows_breath, "-no-breath")
             # A new segment may take "+10 s" or not: the footer follows.
             self.refresh_bindings()
+            self._fit_figure()
 
     def watch_digits(self, digits: str) -> None:
         self._stage.show_digits(digits)
@@ -189,7 +196,29 @@ class SessionScreen(Screen[SessionResult]):
 
     def watch_paused(self, paused: bool) -> None:
         self.set_class(paused, "-paused")
+<<<<<<< HEAD
         self._stage.show_paused(paused, self.banner)
+=======
+
+    def watch_figure(self, picture: Picture | None) -> None:
+        self._figure.picture = picture
+
+    def on_resize(self) -> None:
+        self._fit_to_width()
+        self._fit_figure()
+
+    def _fit_figure(self) -> None:
+        """The picture where it leaves the stage's words room (sized for the terminal)."""
+        stage = self.stage
+        if stage is not None:
+            self._figure.fit(self.size, stage.how, (stage.reminder.wide, stage.name, stage.next))
+
+    def _fit_to_width(self) -> None:
+        """The lines that have a narrow wording, fitted to the terminal's width now."""
+        if self.stage is not None:
+            self._stage.fit(self.stage, self.size.width)
+        self.query_one("#paused-banner", Label).update(self.banner.fit(self.size.width))
+>>>>>>> 52c7571 (A picture of each pose: stick figures of the nine stretches and the warm-up, drawn in braille or ASCII beside the stage and in the menu preview)
 
     # ------------------------------------------------------------ keys
 
