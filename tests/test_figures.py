@@ -156,9 +156,13 @@ def test_a_drawing_line_of_one_column_characters_is_fine() -> None:
 
 def test_every_bundled_step_and_warm_up_has_a_built_in_figure() -> None:
     for routine in bundled():
-        parts = [*routine.steps, *([routine.warmup] if routine.warmup else [])]
-        for part in parts:
-            assert part.figure is not None and part.figure.pose in POSES, (routine.id, part.name)
+        named: list[tuple[str, Figure | None]] = [
+            (step.name, step.figure) for step in routine.steps
+        ]
+        if routine.warmup is not None:
+            named.append((routine.warmup.name, routine.warmup.figure))
+        for name, figure in named:
+            assert figure is not None and figure.pose in POSES, (routine.id, name)
 
 
 def test_each_bundled_stretch_shows_its_own_pose() -> None:
@@ -217,3 +221,8 @@ def test_a_bad_line_of_a_block_drawing_is_pointed_at_in_the_file() -> None:
     (problem,) = problems
     assert (problem.line, problem.column) == (10, 10)
     assert "line 3 of the drawing: a tab" in problem.message
+
+
+def test_an_ascii_figure_stays_small_enough_to_read() -> None:
+    big = render(Picture(Figure(pose="march-in-place")), unicode=False, scale=2.5)
+    assert len(big) <= size(1.5)[1] and len(big[0]) == size(1.5)[0]

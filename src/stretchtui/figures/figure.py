@@ -14,6 +14,8 @@ MAX_DRAWING_COLUMNS = 40
 """The widest a line of a routine's own drawing may be, in terminal columns."""
 MIN_DRAWING_ROWS = 2
 """A single line would be a built-in pose's name, so a drawing has at least two."""
+LARGEST_ASCII_SCALE = 1.5
+"""Whole characters make a stick figure only while it is small: larger, its lines break up."""
 
 
 @dataclass(frozen=True)
@@ -48,8 +50,10 @@ def render(picture: Picture, *, unicode: bool, scale: float = 1) -> tuple[str, .
     figure = picture.figure
     if figure.pose:
         pose = POSES[figure.pose]
-        draw = braille if unicode else ascii_art
-        rows = draw(pose, scale, picture.mirrored)
+        if unicode:
+            rows = braille(pose, scale, picture.mirrored)
+        else:
+            rows = ascii_art(pose, min(scale, LARGEST_ASCII_SCALE), picture.mirrored)
         # A figure on the floor leaves the rows above it empty: they are not part of it.
         while rows and not rows[0].strip():
             rows.pop(0)

@@ -109,7 +109,9 @@ def ascii_art(pose: Pose, scale: float = 1, mirrored: bool = False) -> list[str]
     plane = _Plane(scale, mirrored)
     columns, rows = size(scale)
     grid = [[" "] * columns for _ in range(rows)]
-    for line, gap in _lines(pose):
+    # The head is one `o`: the neck reaches up to it, or it would float above the body.
+    neck = ((pose.joints["neck"], pose.joints["head"]), 0)
+    for line, gap in [*_lines(pose), neck]:
         if gap:
             continue  # a dotted hint is too fine for whole characters
         for start, end in zip(line, line[1:], strict=False):
