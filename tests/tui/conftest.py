@@ -20,12 +20,6 @@ from stretchtui.tui.launch import create_app
 AppFactory = Callable[..., StretchApp]
 
 
-@pytest.fixture(autouse=True)
-def unicode_figures(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Figures in braille whatever the locale the tests run in, so snapshots hold still."""
-    monkeypatch.setattr("stretchtui.tui.widgets.figure.unicode_terminal", lambda: True)
-
-
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from textual.geometry import Size
 
+from stretchtui import glyphs
 from stretchtui.clock import FakeClock
 from stretchtui.figures import POSES, Figure, Picture, braille, size
 from stretchtui.tui.app import StretchApp
@@ -169,3 +170,16 @@ async def test_the_menu_preview_shows_the_stretches_pictures_in_a_row_on_a_large
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert strip.region.height == 0
+
+
+async def test_an_ascii_terminal_gets_the_figure_in_ascii_strokes(
+    make_app: AppFactory, clock: FakeClock
+) -> None:
+    glyphs.use(glyphs.ASCII)
+    app = make_app("desk-coffee-break")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await let_time_pass(pilot, clock, 16)
+        await pilot.pause()
+        text = shown_text(app)
+        assert "o" in text and "|" in text
+        assert set(text) <= set(" o/\\|_-\n")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
-import locale
 import textwrap
 from collections.abc import Sequence
 
@@ -12,6 +10,7 @@ from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from stretchtui import glyphs
 from stretchtui.figures import Figure, Picture, render, size
 from stretchtui.routines import Routine
 
@@ -31,14 +30,6 @@ BESIDE = 2 + 4
 """Columns the picture costs the stage besides its own: its margin, the stage's padding."""
 HOW_LINES = 5
 """The most lines the stage shows of a stretch's how-to (#how's max-height)."""
-
-
-def unicode_terminal() -> bool:
-    """True when the locale's encoding can show braille."""
-    try:
-        return codecs.lookup(locale.getpreferredencoding(False)).name == "utf-8"
-    except LookupError:
-        return False
 
 
 def scale_for(room: Size) -> float:
@@ -69,7 +60,7 @@ class PoseFigure(Widget):
 
     def __init__(self, *, unicode: bool | None = None, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.unicode = unicode_terminal() if unicode is None else unicode
+        self.unicode = glyphs.current().unicode if unicode is None else unicode
 
     def fit(self, room: Size, how: str = "", lines: Sequence[str] = ()) -> None:
         """Sized for a terminal of `room`; hidden where it would crowd the stage's words."""
@@ -109,7 +100,7 @@ class FigureStrip(Widget):
 
     def __init__(self, *, unicode: bool | None = None, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.unicode = unicode_terminal() if unicode is None else unicode
+        self.unicode = glyphs.current().unicode if unicode is None else unicode
 
     def show(self, routine: Routine | None) -> None:
         steps = routine.steps if routine is not None else ()
