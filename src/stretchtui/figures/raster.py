@@ -109,7 +109,11 @@ def ascii_art(pose: Pose, scale: float = 1, mirrored: bool = False) -> list[str]
     plane = _Plane(scale, mirrored)
     columns, rows = size(scale)
     grid = [[" "] * columns for _ in range(rows)]
-    # The head is one `o`: the neck reaches up to it, or it would float above the body.
+    # The head is one `o`, rounded as the segments' dots are.
+    hx, hy = (round(value) for value in plane.dot(pose.joints["head"]))
+    head = (min(columns - 1, max(0, hx // 2)), min(rows - 1, max(0, hy // 4)))
+    # The neck reaches up to it (or it would float above the body), but not beside it.
+    upright = plane.dot(pose.joints["neck"])[1] // 4 > head[1]
     neck = ((pose.joints["neck"], pose.joints["head"]), 0)
     for line, gap in [*_lines(pose), neck]:
         if gap:
@@ -117,11 +121,12 @@ def ascii_art(pose: Pose, scale: float = 1, mirrored: bool = False) -> list[str]
         for start, end in zip(line, line[1:], strict=False):
             placed: set[tuple[int, int]] = set()
             for x, y, angle in plane.segment(start, end):
-                if not plane.inside(x, y) or (x // 2, y // 4) in placed:
+                cell = (x // 2, y // 4)
+                if not plane.inside(x, y) or cell in placed:
                     continue
-                placed.add((x // 2, y // 4))
-                grid[y // 4][x // 2] = _stroke(angle, y % 4)
-    hx, hy = plane.dot(pose.joints["head"])
-    row, column = min(rows - 1, max(0, int(hy) // 4)), min(columns - 1, max(0, int(hx) // 2))
-    grid[row][column] = "o"
+                if line is neck[0] and upright and cell[1] == head[1]:
+                    continue
+                placed.add(cell)
+                grid[cell[1]][cell[0]] = _stroke(angle, y % 4)
+    grid[head[1]][head[0]] = "o"
     return ["".join(row_chars) for row_chars in grid]
