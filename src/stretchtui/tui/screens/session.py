@@ -162,13 +162,13 @@ class SessionScreen(Screen[SessionResult]):
 
     def watch_stage(self, stage: views.Stage | None) -> None:
         if stage is not None:
+            self._fit_figure(stage)
             self._stage.show(stage)
             self.query_one("#plan-panel", Static).update(stage.plan)
             self.set_class(stage.resting, "-resting")
             self.set_class(not stage.shows_breath, "-no-breath")
             # A new segment may take "+10 s" or not: the footer follows.
             self.refresh_bindings()
-            self._fit_figure()
 
     def watch_digits(self, digits: str) -> None:
         self._stage.show_digits(digits)
@@ -196,29 +196,19 @@ class SessionScreen(Screen[SessionResult]):
 
     def watch_paused(self, paused: bool) -> None:
         self.set_class(paused, "-paused")
-<<<<<<< HEAD
         self._stage.show_paused(paused, self.banner)
-=======
 
     def watch_figure(self, picture: Picture | None) -> None:
+        # The stage beside it resizes with it, and fits its words to the room left.
         self._figure.picture = picture
 
     def on_resize(self) -> None:
-        self._fit_to_width()
-        self._fit_figure()
-
-    def _fit_figure(self) -> None:
-        """The picture where it leaves the stage's words room (sized for the terminal)."""
-        stage = self.stage
-        if stage is not None:
-            self._figure.fit(self.size, stage.how, (stage.reminder.wide, stage.name, stage.next))
-
-    def _fit_to_width(self) -> None:
-        """The lines that have a narrow wording, fitted to the terminal's width now."""
         if self.stage is not None:
-            self._stage.fit(self.stage, self.size.width)
-        self.query_one("#paused-banner", Label).update(self.banner.fit(self.size.width))
->>>>>>> 52c7571 (A picture of each pose: stick figures of the nine stretches and the warm-up, drawn in braille or ASCII beside the stage and in the menu preview)
+            self._fit_figure(self.stage)
+
+    def _fit_figure(self, stage: views.Stage) -> None:
+        """The picture where it leaves the stage's words room (sized for the terminal)."""
+        self._figure.fit(self.size, stage.how, (stage.name, stage.next))
 
     # ------------------------------------------------------------ keys
 

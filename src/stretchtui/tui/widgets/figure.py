@@ -26,8 +26,11 @@ SMALLEST_ROOM = Size(76, 20)
 """Below this the stage needs every column and row: no picture."""
 ROOMY_WIDTH = 100
 """From this width the stage keeps room for its words beside any picture."""
-BESIDE = 2 + 4
-"""Columns the picture costs the stage besides its own: its margin, the stage's padding."""
+FIGURE_MARGIN = 2
+STAGE_PADDING = 4
+BESIDE = FIGURE_MARGIN + STAGE_PADDING
+"""Columns the picture costs the stage's words besides its own: its margin, the stage's
+padding."""
 HOW_LINES = 5
 """The most lines the stage shows of a stretch's how-to (#how's max-height)."""
 
@@ -66,6 +69,12 @@ class PoseFigure(Widget):
         """Sized for a terminal of `room`; hidden where it would crowd the stage's words."""
         self.scale = scale_for(room)
         self.set_class(not fits(room, how, lines), "-no-room")
+
+    def columns_taken(self) -> int:
+        """The columns the picture takes from the stage beside it (0 when it is not shown)."""
+        if self.has_class("-no-room") or not self.lines():
+            return 0
+        return len(self.lines()[0]) + FIGURE_MARGIN
 
     def lines(self) -> tuple[str, ...]:
         if self.picture is None:
