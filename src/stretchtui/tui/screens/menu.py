@@ -226,9 +226,6 @@ class MenuScreen(Screen[None]):
                 options.append(Option(label, id=f"routine:{entry.id}"))
         return options
 
-    def on_resize(self) -> None:
-        self.query_one(FigureStrip).fit(self.size)
-
     def on_mount(self) -> None:
         self._highlight_first()
         self.show_notes(self.notes)
@@ -262,6 +259,7 @@ class MenuScreen(Screen[None]):
         catalog: Catalog
 
     def on_resize(self) -> None:
+        self.query_one(FigureStrip).fit(self.size)
         # The list's own size is known once this resize is laid out.
         self.call_after_refresh(self._fit_labels)
 
