@@ -7,7 +7,6 @@ from typing import Any
 
 import pytest
 from textual.geometry import Size
-from textual.widgets import Label
 
 from stretchtui import glyphs
 from stretchtui.clock import FakeClock
@@ -71,24 +70,6 @@ async def test_at_80x24_the_warm_up_shows_its_figure_and_a_long_how_to_hides_it(
         await pilot.pause()
         assert figure_of(app).picture == Picture(Figure(pose="standing-forward-bend"))
         assert figure_of(app).region.area == 0
-
-
-async def test_beside_a_picture_the_stage_takes_its_short_reminder(
-    make_app: AppFactory, clock: FakeClock
-) -> None:
-    app = make_app("desk-coffee-break")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await let_time_pass(pilot, clock, 16)
-        await pilot.pause()
-        assert figure_of(app).region.area > 0
-        reminder = str(app.screen.query_one("#reminder", Label).content)
-        assert reminder == "No bouncing · mild pull, no pain"
-    app = make_app("desk-coffee-break")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await let_time_pass(pilot, clock, 16)
-        await pilot.pause()
-        reminder = str(app.screen.query_one("#reminder", Label).content)
-        assert reminder.startswith("Hold still, no bouncing")
 
 
 @pytest.mark.parametrize("room", [(100, 30), (120, 40), (200, 60)])

@@ -132,8 +132,7 @@ class StagePanel(Vertical):
         self._show_reminder()
 
     def _show_reminder(self) -> None:
-        # The stage's own width: a picture beside it leaves it less than the terminal's.
-        width = self.size.width if self.is_attached and self.size.width else 80
+        width = self.app.size.width if self.is_attached else 80
         wording = self._banner if self._paused else (self._stage.reminder if self._stage else None)
         reminder = self.query_one("#reminder", Label)
         reminder.update(wording.fit(width) if wording is not None else "")
