@@ -5,7 +5,8 @@
 costs. Runs go round (`python -c pass`, then each command) after one unmeasured
 warm-up of each, with the same interpreter, from cached bytecode (a temporary
 PYTHONPYCACHEPREFIX) and a warm routine cache (a temporary STRETCHTUI_CACHE_DIR), with
-empty config and data folders (`stats` then reads no history file; `status` has no
+an empty config folder and a small history (40 sessions over the last 60 days, put
+in by `stretchtui import`, so `stats` opens and reads a real file; `status` has no
 state).
 
     .venv/bin/python benchmarks/cli_startup.py [--runs N]
@@ -18,6 +19,7 @@ and `stats` at most 3 times.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -25,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from terminal import stretchtui_command
@@ -36,6 +39,44 @@ COMMANDS: list[tuple[str, list[str], float]] = [
     ("show beginner", ["show", "beginner"], 3.0),
     ("stats", ["stats"], 3.0),
 ]
+
+
+def seed_history(folder: Path, env: dict[str, str]) -> None:
+    """40 sessions, most completed, over the last 60 days, through `stretchtui import`."""
+    now = datetime.now(UTC)
+    routines = [("beginner", "beginner", 895.0), ("desk-coffee-break", "desk", 35.0)]
+    sessions = []
+    for number in range(40):
+        routine_id, level, seconds = routines[number % 2]
+        started = now - timedelta(days=number * 1.5, minutes=number)
+        status = "ended_early" if number % 7 == 3 else "completed"
+        active = seconds / 2 if status == "ended_early" else seconds
+        sessions.append(
+            {
+                "id": f"{number:032x}",
+                "started": started.isoformat(),
+                "ended": (started + timedelta(seconds=active)).isoformat(),
+                "local_date": started.date().isoformat(),
+                "routine_id": routine_id,
+                "routine_name": routine_id.replace("-", " ").title(),
+                "level": level,
+                "status": status,
+                "planned_seconds": seconds,
+                "active_seconds": active,
+                "paused_seconds": 0.0,
+                "feeling": None,
+                "warning_signs": None,
+                "routine_digest": "0" * 64,
+            }
+        )
+    source = folder / "sessions.json"
+    source.write_text(json.dumps(sessions))
+    subprocess.run(
+        [*stretchtui_command(), "import", str(source)],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
 
 
 def timed(argv: list[str], env: dict[str, str]) -> float:
@@ -61,6 +102,7 @@ def main() -> int:
             COLUMNS="80",
         )
         env.pop("PYTHONDONTWRITEBYTECODE", None)
+        seed_history(folder, env)
         bare = [sys.executable, "-c", "pass"]
         programs = [("python -c pass", bare, 0.0)] + [
             (name, [*stretchtui_command(), *argv], target) for name, argv, target in COMMANDS

@@ -120,3 +120,63 @@ def test_the_quick_path_and_the_full_parser_print_the_same_list(
     quick = capsys.readouterr()
     assert cli_main(["list"]) == 0
     assert capsys.readouterr() == quick
+
+
+@pytest.fixture
+def some_history(isolated_dirs: dict[str, Path]) -> None:
+    """Three sessions over two days, so `stats` reads rows, not an empty history."""
+    from datetime import datetime, timedelta
+
+    from history.helpers import record_session
+    from stretchtui.history import open_store
+
+    store = open_store(isolated_dirs["data"] / "history.sqlite3")
+    now = datetime.now().astimezone()
+    for back, routine in enumerate(("beginner", "desk-coffee-break", "beginner")):
+        record_session(store, routine, now - timedelta(days=back // 2))
+    store.close()
+
+
+@pytest.mark.usefixtures("some_history")
+@pytest.mark.parametrize("argv", [["stats"], ["stats", "--json"]])
+def test_stats_loads_no_parser_rich_yaml_or_textual(argv: list[str]) -> None:
+    loaded = loaded_by(*argv)
+    assert "sqlite3" in loaded  # it did read the history
+    assert not loaded & {"textual", "rich", "yaml", "platformdirs", "jeepney", "jsonschema"}
+    assert "argparse" not in loaded
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["stats"],
+        ["stats", "--json"],
+        ["--data-dir", "/d", "stats"],
+        ["stats", "--config-dir=/c", "--json"],
+    ],
+)
+def test_quick_stats_arguments_are_what_argparse_makes(argv: list[str]) -> None:
+    quick = quick_arguments(argv)
+    assert quick is not None
+    assert vars(quick) == vars(build_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize("argv", [["stats", "--jsn"], ["stats", "x"], ["stats", "--help"]])
+def test_unusual_stats_arguments_go_to_the_full_parser(argv: list[str]) -> None:
+    assert quick_arguments(argv) is None
+
+
+@pytest.mark.usefixtures("some_history")
+@pytest.mark.parametrize("columns", ["80", "44"])
+def test_the_quick_path_and_the_full_parser_print_the_same_stats(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, columns: str
+) -> None:
+    from stretchtui.cli import main as cli_main
+    from stretchtui.entry import main
+
+    monkeypatch.setenv("COLUMNS", columns)
+    assert main(["stats"]) == 0
+    quick = capsys.readouterr()
+    assert "Sessions: 3 (3 completed)" in quick.out and "body area" in quick.out
+    assert cli_main(["stats"]) == 0
+    assert capsys.readouterr() == quick

@@ -1,7 +1,7 @@
 """The `stretchtui` executable: the quick commands answer at once, the rest go to the CLI.
 
 A tmux status bar or a shell prompt runs `stretchtui status` every few seconds, and
-`--version`, `list` and `show` are typed and read at a glance: each should start in
+`--version`, `list`, `show` and `stats` are typed and read at a glance: each should start in
 about the time Python itself takes. Building the full command line (argparse and every
 subcommand's options) costs nearly that much on its own, so this module reads the
 common forms of those commands itself, and calls the same handlers the full command
@@ -19,6 +19,7 @@ LOCATION_OPTIONS = ("--config-dir", "--data-dir")
 QUICK_COMMANDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "list": (("--json",), ()),
     "show": (("--json",), ("routine",)),
+    "stats": (("--json",), ()),
 }
 
 
@@ -52,7 +53,7 @@ class QuickArguments:
 
 
 def quick_arguments(args: list[str]) -> QuickArguments | None:
-    """`[--config-dir D] [--data-dir D] list|show … [--json] [--config-dir D] [--data-dir D]`
+    """`[--config-dir D] [--data-dir D] list|show|stats … [--json] [--config-dir D] [--data-dir D]`
     read without argparse; None for anything else (the full parser then handles it)."""
     values: dict[str, object] = {}
     rest = iter(args)
@@ -84,11 +85,16 @@ def quick_arguments(args: list[str]) -> QuickArguments | None:
     for flag in flags:
         values.setdefault(flag[2:], False)
     values.update(zip(names, positionals, strict=True))
-    from stretchtui.cli import routines_cmd
+    if command == "stats":
+        from stretchtui.cli.history_cmd import show_stats
 
-    values["handler"] = {"list": routines_cmd.list_routines, "show": routines_cmd.show_routine}[
-        command
-    ]
+        values["handler"] = show_stats
+    else:
+        from stretchtui.cli import routines_cmd
+
+        values["handler"] = {"list": routines_cmd.list_routines, "show": routines_cmd.show_routine}[
+            command
+        ]
     return QuickArguments(command, values)
 
 

@@ -1,17 +1,26 @@
-"""`stretchtui history` and `stretchtui stats`: the session record, for people and for scripts."""
+"""`stretchtui history` and `stretchtui stats`: the session record, for people and for scripts.
+
+`stats` is typed and read at a glance (`stretchtui.entry` reads its arguments without
+argparse): it prints plain tables (cli/table.py), so neither argparse nor Rich is
+imported for it.
+"""
 
 from __future__ import annotations
 
-import argparse
 import sys
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
 
 from stretchtui.cli.context import EXIT_INVALID, EXIT_OK, CliContext, add_command
 from stretchtui.durations import format_duration
 from stretchtui.textsafe import visible
 
+# Not `from typing import TYPE_CHECKING`: importing typing costs more than this whole
+# module; mypy reads any name TYPE_CHECKING as true.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
+    from typing import Any
+
     from stretchtui.history import HistoryStore, SessionRow
     from stretchtui.history.stats import Stats
 
@@ -40,6 +49,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def since_date(text: str) -> date:
+    import argparse
+
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -49,6 +60,8 @@ def since_date(text: str) -> date:
 
 
 def positive_int(text: str) -> int:
+    import argparse
+
     try:
         value = int(text)
     except ValueError:
@@ -184,13 +197,8 @@ def stats_json(stats: Stats) -> dict[str, Any]:
 
 
 def show_stats(context: CliContext, args: argparse.Namespace) -> int:
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
     from stretchtui.config import load_settings
     from stretchtui.history import HistoryUnreadable
-    from stretchtui.history.reminder_log import adherence_summary
     from stretchtui.history.stats import compute_stats
 
     settings = load_settings(context.paths.config_file)
@@ -210,37 +218,59 @@ def show_stats(context: CliContext, args: argparse.Namespace) -> int:
         json.dump(stats_json(stats), sys.stdout, indent=2)
         sys.stdout.write("\n")
         return EXIT_OK
-    out = context.out
+    print_stats(stats)
+    return EXIT_OK
+
+
+def print_stats(stats: Stats) -> None:
+    """The summary for reading: streak and totals, then time per level and per body area,
+    in the tables Rich's SIMPLE_HEAD box drew (a plain table: Rich is not loaded)."""
+    from stretchtui.cli.table import Column, Table, print_lines, terminal_width, wants_colour, wrap
+    from stretchtui.history.reminder_log import adherence_summary
+
+    width = terminal_width()
+    colour = wants_colour()
+    lines: list[str] = []
+
+    def say(text: str) -> None:
+        lines.extend(wrap(text, width))
+
     weekdays = stats.mode.value == "weekdays"
     rule = "weekends never break it" if weekdays else "a day counts with one completed session"
-    out.print(
+    say(
         f"Streak: {stats.streaks.current} {'weekday' if weekdays else 'day'}"
         f"{'' if stats.streaks.current == 1 else 's'} now, best {stats.streaks.best} ({rule})"
     )
-    out.print(
+    say(
         f"Sessions: {stats.sessions} ({stats.completed} completed), "
         f"{format_duration(stats.active_seconds)} stretching in all"
     )
     if stats.levels:
-        levels = Table("level", "sessions", "completed", "time", box=box.SIMPLE_HEAD)
+        levels = Table(
+            Column("level", wrap=True, min_width=5),
+            Column("sessions"),
+            Column("completed"),
+            Column("time"),
+            edged=True,
+        )
         for total in stats.levels:
             levels.add_row(
-                Text(visible(total.level)),
+                visible(total.level),
                 str(total.sessions),
                 str(total.completed),
                 format_duration(total.active_seconds),
             )
-        out.print(levels)
+        lines += levels.lines(width, colour)
     if stats.areas:
-        areas = Table("body area", "time", box=box.SIMPLE_HEAD)
+        areas = Table(Column("body area", wrap=True, min_width=5), Column("time"), edged=True)
         for area, seconds in sorted(stats.areas.items(), key=lambda item: -item[1]):
-            areas.add_row(Text(visible(area)), format_duration(seconds))
-        out.print(areas)
+            areas.add_row(visible(area), format_duration(seconds))
+        lines += areas.lines(width, colour)
     weekly = ", ".join(f"{round(m)}" for m in stats.weekly_minutes)
-    out.print(f"Minutes per week, last {len(stats.weekly_minutes)} weeks: {weekly}")
+    say(f"Minutes per week, last {len(stats.weekly_minutes)} weeks: {weekly}")
     summary = adherence_summary(stats.adherence)
     if summary is not None:
         followed = ", ".join(f"{week.followed}/{week.reminded}" for week in stats.adherence)
-        out.print(f"Reminders followed by a session within 10 min: {summary}")
-        out.print(f"  per week, followed/shown: {followed}")
-    return EXIT_OK
+        say(f"Reminders followed by a session within 10 min: {summary}")
+        lines.append(f"  per week, followed/shown: {followed}")
+    print_lines(lines)

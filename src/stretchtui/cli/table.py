@@ -126,10 +126,14 @@ class Column:
 
 
 class Table:
-    """Columns, then rows of cells (str, or (str, style) for a cell with its own style)."""
+    """Columns, then rows of cells (str, or (str, style) for a cell with its own style).
 
-    def __init__(self, *columns: Column) -> None:
+    `edged` draws what Rich's SIMPLE_HEAD box draws with its edges shown (as `stats`
+    always printed): a blank line above and below, and two spaces either side."""
+
+    def __init__(self, *columns: Column, edged: bool = False) -> None:
         self.columns = list(columns)
+        self.edged = edged
         self.rows: list[list[tuple[str, str]]] = []
 
     def add_row(self, *cells: str | tuple[str, str]) -> None:
@@ -151,8 +155,11 @@ class Table:
         return widths
 
     def lines(self, available: int, colour: bool) -> list[str]:
-        widths = self.widths(available)
-        out = [
+        margin = 4 if self.edged else 0
+        widths = self.widths(available - margin)
+        inner = sum(widths) + len(GAP) * (len(widths) - 1)
+        out = [" " * (inner + margin)] if self.edged else []
+        out += [
             self._line(
                 [[column.header] for column in self.columns],
                 ["bold"] * len(self.columns),
@@ -160,7 +167,7 @@ class Table:
                 colour,
             )[0]
         ]
-        out.append(RULE * (sum(widths) + len(GAP) * (len(widths) - 1)))
+        out.append(f" {RULE * (inner + 2)} " if self.edged else RULE * inner)
         for row in self.rows:
             parts = [
                 wrap(text, width) if column.wrap else [text]
@@ -170,6 +177,8 @@ class Table:
                 style or column.style for (_, style), column in zip(row, self.columns, strict=True)
             ]
             out.extend(self._line(parts, styles, widths, colour))
+        if self.edged:
+            out.append(" " * (inner + margin))
         return out
 
     def _line(
@@ -184,7 +193,8 @@ class Table:
                 pad = " " * max(0, width - cell_width(text))
                 text = styled(text, style, colour)
                 cells.append(pad + text if column.right else text + pad)
-            lines.append(GAP.join(cells).rstrip())
+            line = GAP.join(cells)
+            lines.append(f"  {line}  " if self.edged else line.rstrip())
         return lines
 
     def print(self, stream: TextIO | None = None) -> None:
