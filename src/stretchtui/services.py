@@ -142,7 +142,12 @@ def open_services(
             warnings.append(store.warning)
     player: SoundPlayer
     gate = threading.Event()
-    if defer_sound:
+    from stretchtui.audio.player import SilentPlayer, sound_is_off
+
+    if sound_is_off(settings, sound):
+        # Known at once: none of the sound code (outputs, ALSA, WAV files) is loaded.
+        player = SilentPlayer()
+    elif defer_sound:
         from stretchtui.audio.deferred import DeferredPlayer
 
         def chosen() -> SoundPlayer:

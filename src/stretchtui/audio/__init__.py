@@ -1,10 +1,32 @@
-"""Sound cues (no Textual here)."""
+"""Sound cues (no Textual here).
 
-from stretchtui.audio.cue_player import CuePlayer
-from stretchtui.audio.factory import create_player, cues_are_visual
-from stretchtui.audio.player import SilentPlayer, SoundPlayer
-from stretchtui.audio.sounds import sound_for
-from stretchtui.kinds import CueSound
+The names below load on first use: a session without sound (`--no-sound`,
+`sound: off`) never imports the outputs, the ALSA bindings (ctypes) or the WAV
+reader, which would only cost memory.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from stretchtui.audio.cue_player import CuePlayer
+    from stretchtui.audio.deferred import cues_are_visual
+    from stretchtui.audio.factory import create_player
+    from stretchtui.audio.player import SilentPlayer, SoundPlayer
+    from stretchtui.audio.sounds import sound_for
+    from stretchtui.kinds import CueSound
+
+_HOMES = {
+    "CuePlayer": "stretchtui.audio.cue_player",
+    "CueSound": "stretchtui.kinds",
+    "SilentPlayer": "stretchtui.audio.player",
+    "SoundPlayer": "stretchtui.audio.player",
+    "create_player": "stretchtui.audio.factory",
+    "cues_are_visual": "stretchtui.audio.deferred",
+    "sound_for": "stretchtui.audio.sounds",
+}
 
 __all__ = [
     "CuePlayer",
@@ -15,3 +37,12 @@ __all__ = [
     "cues_are_visual",
     "sound_for",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value

@@ -69,3 +69,10 @@ class DeferredPlayer:
 
     def close(self) -> None:
         self.chosen.close()
+
+
+def cues_are_visual(player: SoundPlayer) -> bool:
+    """True when cues are to be seen, not heard (waits for a player still being chosen)."""
+    if isinstance(player, DeferredPlayer):
+        player = player.chosen
+    return isinstance(player, SilentPlayer) and player.visual

@@ -23,9 +23,8 @@ from typing import TextIO
 
 from stretchtui.audio.alsa import silence_alsa_errors
 from stretchtui.audio.cue_player import CuePlayer
-from stretchtui.audio.deferred import DeferredPlayer
 from stretchtui.audio.outputs import BellOutput, CommandOutput, Output, SimpleaudioOutput
-from stretchtui.audio.player import SilentPlayer, SoundPlayer
+from stretchtui.audio.player import SilentPlayer, SoundPlayer, sound_is_off
 from stretchtui.audio.sounds import (
     BELL_SOUNDS,
     Clip,
@@ -83,7 +82,7 @@ def create_player(
     terminal: Callable[[], TextIO | None] = open_terminal,
 ) -> SoundPlayer:
     """The sound player for this run. `enabled` is False for --no-sound."""
-    if not enabled or settings.sound is SoundMode.OFF:
+    if sound_is_off(settings, enabled):
         return SilentPlayer()
     sounds = sounds_for_groups(settings.cues)
     if settings.sound is SoundMode.BELL:
@@ -98,13 +97,6 @@ def create_player(
         return _visual(reason)
     speaker, notice = _speaker(settings, which)
     return CuePlayer(output, clips, sounds, volume=settings.volume, notice=notice, speaker=speaker)
-
-
-def cues_are_visual(player: SoundPlayer) -> bool:
-    """True when cues are to be seen, not heard (waits for a player still being chosen)."""
-    if isinstance(player, DeferredPlayer):
-        player = player.chosen
-    return isinstance(player, SilentPlayer) and player.visual
 
 
 def _device_output(

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from stretchtui.cues import Cue
+
+if TYPE_CHECKING:
+    from stretchtui.config import Settings
 
 
 class SoundPlayer(Protocol):
@@ -65,3 +68,11 @@ class SilentPlayer:
 
     def close(self) -> None:
         self.played.clear()
+
+
+def sound_is_off(settings: Settings, enabled: bool = True) -> bool:
+    """Whether this run plays no sound at all (`--no-sound` or `sound: off`): then no
+    output is probed and none of the sound code is loaded."""
+    from stretchtui.config import SoundMode
+
+    return not enabled or settings.sound is SoundMode.OFF
