@@ -13,6 +13,7 @@ from rich.console import Console
 from textual.timer import Timer
 from textual.widgets import OptionList, Static
 
+from stretchtui.clock import FakeClock
 from stretchtui.history import HistoryStore
 from stretchtui.records import Feeling
 from stretchtui.tui.app import StretchApp
@@ -21,7 +22,7 @@ from stretchtui.tui.screens.safety import SafetyScreen
 from stretchtui.tui.screens.session import SessionScreen
 from stretchtui.tui.screens.summary import ARM_SECONDS, SummaryScreen
 
-from .time_hooks import arm_summary
+from .time_hooks import arm_summary, let_time_pass
 
 AppFactory = Callable[..., StretchApp]
 
@@ -149,26 +150,34 @@ async def test_checkin_is_saved_and_warning_signs_show_when_to_get_help(
 
 
 async def test_the_summary_arms_itself_a_moment_after_it_appears(
-    make_app: AppFactory, store: HistoryStore, monkeypatch: pytest.MonkeyPatch
+    make_app: AppFactory, store: HistoryStore, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Its timer is real time; here it fires at once, so the test need not wait for it.
+    # Its timer only says when to look; whether the moment has passed is the app's clock's
+    # to say, so a slow run (real seconds going by) never arms it early.
     delays: list[float] = []
     set_timer = SummaryScreen.set_timer
 
-    def at_once(screen: SummaryScreen, delay: float, callback: Any = None, **kw: Any) -> Timer:
-        if callback is not None and getattr(callback, "__name__", "") == "arm":
+    def noted(screen: SummaryScreen, delay: float, callback: Any = None, **kw: Any) -> Timer:
+        if callback is not None and getattr(callback, "__name__", "") == "look_now":
             delays.append(delay)
-            callback()
         return set_timer(screen, delay, callback, **kw)
 
-    monkeypatch.setattr(SummaryScreen, "set_timer", at_once)
+    monkeypatch.setattr(SummaryScreen, "set_timer", noted)
     app = make_app("desk-coffee-break")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("n", "n")
         await pilot.pause()
-        assert isinstance(app.screen, SummaryScreen)
-        assert delays == [ARM_SECONDS]
+        screen = app.screen
+        assert isinstance(screen, SummaryScreen)
+        assert delays[0] == ARM_SECONDS
+        await let_time_pass(pilot, clock, ARM_SECONDS - 0.25)
+        screen.look_now()  # as its timer does, however late
+        await pilot.press("2")
+        store.flush()
+        assert store.sessions()[0].feeling is None, "not yet: keys are still ignored"
+        await let_time_pass(pilot, clock, 0.25)
+        assert screen.armed
         await pilot.press("2")
         store.flush()
         assert store.sessions()[0].feeling is Feeling.SAME

@@ -25,7 +25,7 @@ from stretchtui.tui.screens.menu import RESUME_OPTION, MenuScreen
 from stretchtui.tui.screens.session import SessionScreen
 
 from .test_menu_and_summary import option_texts, plain
-from .time_hooks import arm_summary, let_time_pass
+from .time_hooks import arm_summary, let_time_pass, until
 
 AppFactory = Callable[..., StretchApp]
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((40, 12), id="40x12")]
@@ -59,7 +59,8 @@ async def test_the_offer_comes_first_and_is_highlighted(
     stopped_in_stretch(store, "beginner", 3)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        # The offer comes just after the menu's first frame; the line and preview with it.
+        await until(pilot, lambda: getattr(app.screen, "offer", None) is not None, "offer")
         texts = option_texts(app)
         assert texts[0] == "↻ Resume Beginner back routine\n  stretch 3 of 9 · stopped 2 h ago"
         options = app.screen.query_one("#routines", OptionList)

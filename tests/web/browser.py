@@ -174,7 +174,7 @@ class Browser:
             shown = self.screen()
         return shown
 
-    def wait_for(self, text: str, timeout: float = 10) -> str:
+    def wait_for(self, text: str, timeout: float = 30) -> str:
         return self.wait_until(lambda shown: text in shown, timeout, repr(text))
 
     def press(self, *keys: str) -> None:

@@ -299,7 +299,7 @@ class StretchApp(App[int]):
         def finished(result: SessionResult | None) -> None:
             if result is None:
                 return
-            self.push_screen(SummaryScreen(result, services.store), after_summary)
+            self.push_screen(SummaryScreen(result, services.store, services.clock), after_summary)
 
         def after_summary(_: None) -> None:
             if then_exit:

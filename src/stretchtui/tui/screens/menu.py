@@ -303,6 +303,9 @@ class MenuScreen(Screen[None]):
         option_list.clear_options()
         option_list.add_options(self._options())
         self._highlight_first()
+        # The line and preview follow now, in the same frame as the list: the highlight's
+        # message comes later, and until then they would describe the entry before it.
+        self._highlighted()
         self.refresh_bindings()
 
     def _highlight_first(self) -> None:

@@ -16,13 +16,15 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Label, Static
 
+from stretchtui.clock import SessionClock
 from stretchtui.durations import format_duration
 from stretchtui.guidance import CHECKIN_QUESTION, SEE_SOMEONE_PROMPTLY, checkin_reply
 from stretchtui.records import CheckIn, Feeling, SessionResult, SessionStatus, SessionStore
 
 ARM_SECONDS = 1.0
-"""Keys are ignored this long after the summary appears: a skip pressed a moment too
-late must not answer the check-in on the person's behalf."""
+"""Keys are ignored this long (real seconds) after the summary appears: a skip pressed a
+moment too late must not answer the check-in on the person's behalf. Measured on the
+session's clock, so a test moves its fake clock on rather than waiting."""
 
 # Each answer shows its key, so the footer only needs to name the question.
 FEELING_BUTTONS = (
@@ -80,10 +82,12 @@ class SummaryScreen(Screen[None]):
     checkin: reactive[CheckIn] = reactive(CheckIn, init=False)
     list_open: reactive[bool] = reactive(True, init=False, bindings=True)
 
-    def __init__(self, result: SessionResult, store: SessionStore) -> None:
+    def __init__(self, result: SessionResult, store: SessionStore, clock: SessionClock) -> None:
         super().__init__()
         self.result = result
         self.store = store
+        self.clock = clock
+        self._opened_at: float | None = None
         self._signs_answered = False
         self.armed = False
         self._list_chosen = False
@@ -122,10 +126,22 @@ class SummaryScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.set_timer(ARM_SECONDS, self.arm)
+        self._opened_at = self.clock()
+        self.set_timer(ARM_SECONDS, self.look_now)
+
+    def look_now(self) -> None:
+        """Arm once ARM_SECONDS have passed on the clock since the screen appeared, else
+        look again when they will have (the timer; tests, after moving their fake clock)."""
+        if self.armed or self._opened_at is None:
+            return
+        waited = (self.clock() - self._opened_at) / self.clock.speed
+        if waited >= ARM_SECONDS:
+            self.arm()
+        else:
+            self.set_timer(ARM_SECONDS - waited, self.look_now)
 
     def arm(self) -> None:
-        """Take keys from now on (ARM_SECONDS after the screen appears; tests call it at once)."""
+        """Take keys from now on (once ARM_SECONDS have passed, see look_now)."""
         self.armed = True
         self.refresh_bindings()
 
