@@ -29,14 +29,14 @@ print(json.dumps([code, sorted(sys.modules)]), file=sys.stderr)
 """
 
 
-def loaded_by(*argv: str) -> set[str]:
-    """The modules a fresh `stretchtui ARGV` has imported when it is done."""
+def loaded_by(*argv: str, full: bool = False) -> set[str]:
+    """The packages (every module with `full`) a fresh `stretchtui ARGV` has imported."""
     result = subprocess.run(
         [sys.executable, "-c", PROBE, *argv], capture_output=True, text=True, timeout=60
     )
     code, modules = json.loads(result.stderr.strip().splitlines()[-1])
     assert code == 0, result.stdout
-    return {name.split(".")[0] for name in modules}
+    return set(modules) if full else {name.split(".")[0] for name in modules}
 
 
 @pytest.mark.parametrize("argv", [["--version"], ["status"]])
@@ -144,6 +144,8 @@ def test_stats_loads_no_parser_rich_yaml_or_textual(argv: list[str]) -> None:
     assert "sqlite3" in loaded  # it did read the history
     assert not loaded & {"textual", "rich", "yaml", "platformdirs", "jeepney", "jsonschema"}
     assert "argparse" not in loaded
+    # Reading the history needs neither the plan builder nor the routine model.
+    assert not loaded_by(*argv, full=True) & {"stretchtui.plan", "stretchtui.routines.model"}
 
 
 @pytest.mark.parametrize(

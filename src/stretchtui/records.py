@@ -9,9 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from stretchtui.plan import Plan, Segment
+if TYPE_CHECKING:
+    # Only named in annotations: the history reads records (`stats`, `status`) without
+    # the plan builder and the routine model behind it.
+    from stretchtui.plan import Plan, Segment
 
 
 class SessionStatus(StrEnum):
