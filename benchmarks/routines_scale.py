@@ -89,7 +89,9 @@ def report(what: str, none: list[float], many: list[float]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=20, help="`list` runs of each (default 20)")
-    parser.add_argument("--menu-runs", type=int, default=10, help="menu runs of each (default 10)")
+    parser.add_argument(
+        "--menu-runs", type=int, default=10, help="menu runs of each (default 10; 0: list only)"
+    )
     args = parser.parse_args()
     home = Path(tempfile.mkdtemp(prefix="routines-scale-bench-"))
     try:
@@ -110,7 +112,7 @@ def main() -> int:
             lists["many"].append(timed(listing, {**many_env, "COLUMNS": "80"}))
 
         menus: dict[str, list[float]] = {"none": [], "many": []}
-        for env in (none_env, many_env):
+        for env in (none_env, many_env) if args.menu_runs else ():
             time_to_marker(stretchtui_command(), MENU_MARKER, env)
         for run in range(args.menu_runs):
             menus["none"].append(time_to_marker(stretchtui_command(), MENU_MARKER, none_env))
@@ -123,7 +125,8 @@ def main() -> int:
         print(f"\nWith {COUNT} routines of one's own, against none ({args.runs} / "
               f"{args.menu_runs} runs each, medians):")  # fmt: skip
         report("list", lists["none"], lists["many"])
-        report("menu first paint", menus["none"], menus["many"])
+        if args.menu_runs:  # --menu-runs 0: `list` alone
+            report("menu first paint", menus["none"], menus["many"])
     finally:
         shutil.rmtree(home, ignore_errors=True)
     return 0

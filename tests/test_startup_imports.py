@@ -137,15 +137,36 @@ def some_history(isolated_dirs: dict[str, Path]) -> None:
     store.close()
 
 
+# What opening the history to record brings, and `stats` (which only reads) must not:
+# the store and its writer thread, the jobs, the migrations, the settings model.
+WRITING = {
+    "stretchtui.history.store",
+    "stretchtui.history.writer",
+    "stretchtui.history.jobs",
+    "stretchtui.history.opening",
+    "stretchtui.history.schema",
+    "stretchtui.history.queries",
+    "stretchtui.history.rows",
+    "stretchtui.config",
+    "stretchtui.plan",
+    "stretchtui.routines.model",
+    "threading",
+}
+
+
 @pytest.mark.usefixtures("some_history")
 @pytest.mark.parametrize("argv", [["stats"], ["stats", "--json"]])
-def test_stats_loads_no_parser_rich_yaml_or_textual(argv: list[str]) -> None:
+def test_stats_reads_the_history_with_nothing_heavy(argv: list[str]) -> None:
     loaded = loaded_by(*argv)
     assert "sqlite3" in loaded  # it did read the history
-    assert not loaded & {"textual", "rich", "yaml", "platformdirs", "jeepney", "jsonschema"}
-    assert "argparse" not in loaded
-    # Reading the history needs neither the plan builder nor the routine model.
-    assert not loaded_by(*argv, full=True) & {"stretchtui.plan", "stretchtui.routines.model"}
+    assert not loaded & {*HEAVY, "argparse", "dataclasses"} - {"sqlite3"}
+    assert not loaded_by(*argv, full=True) & WRITING
+
+
+@pytest.mark.usefixtures("some_history")
+def test_stats_with_a_config_file_reads_its_settings(isolated_dirs: dict[str, Path]) -> None:
+    (isolated_dirs["config"] / "config.yaml").write_text("streak: weekdays\n")
+    assert "stretchtui.config" in loaded_by("stats", full=True)
 
 
 @pytest.mark.parametrize(

@@ -86,7 +86,7 @@ def quick_arguments(args: list[str]) -> QuickArguments | None:
         values.setdefault(flag[2:], False)
     values.update(zip(names, positionals, strict=True))
     if command == "stats":
-        from stretchtui.cli.history_cmd import show_stats
+        from stretchtui.cli.stats_cmd import show_stats
 
         values["handler"] = show_stats
     else:

@@ -31,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
         routines_cmd,
         run_cmd,
         serve_cmd,
+        stats_cmd,
     )
 
     parser = argparse.ArgumentParser(
@@ -46,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
         run_cmd,
         resume_cmd,
         history_cmd,
+        stats_cmd,
         import_cmd,
         remind_cmd,
         serve_cmd,

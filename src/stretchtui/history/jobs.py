@@ -13,15 +13,12 @@ import re
 import socket
 import sqlite3
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
+from stretchtui.history.abandoned import is_abandoned
 from stretchtui.history.rows import offset_minutes, to_ms
 from stretchtui.records import CheckIn, SegmentRun, SessionInfo, SessionResult
-
-# A session in progress on another machine (a shared home over NFS) cannot be checked
-# for life; after this long it has certainly ended.
-FOREIGN_SESSION_TIMEOUT = timedelta(hours=24)
 
 Job = Callable[[sqlite3.Connection], None]
 
@@ -331,17 +328,14 @@ def add_totals(
 def interrupt_abandoned(now: datetime) -> Job:
     """Sessions left in progress by a process that is gone become interrupted."""
     host = socket.gethostname()
-    cutoff = to_ms(now - FOREIGN_SESSION_TIMEOUT)
+    now_ms = to_ms(now)
 
     def write(db: sqlite3.Connection) -> None:
         rows = db.execute(
             "SELECT key, host, pid, started_ms FROM sessions WHERE status = 'in_progress'"
         ).fetchall()
         for key, owner_host, pid, started in rows:
-            if owner_host == host:
-                if _alive(int(pid)):
-                    continue
-            elif started > cutoff:
+            if not is_abandoned(owner_host, int(pid), started, host, now_ms):
                 continue
             changed = db.execute(
                 "UPDATE sessions SET status = 'interrupted', ended_ms = coalesce("
@@ -356,15 +350,3 @@ def interrupt_abandoned(now: datetime) -> Job:
                 add_totals(db, day=day, level=level, interrupted=1)
 
     return write
-
-
-def _alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # someone else's process with that id is running
-    return True

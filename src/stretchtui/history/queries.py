@@ -14,6 +14,13 @@ from contextlib import AbstractContextManager
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from stretchtui.history.figures import (
+    AREA_TOTALS,
+    DAY_TOTALS,
+    LEVEL_TOTALS,
+    STATUS_SUMS,
+    status_counts,
+)
 from stretchtui.history.rows import (
     EXPORT_COLUMNS,
     SEGMENTS_OF_SESSION,
@@ -140,26 +147,12 @@ class HistoryQueries(ABC):
         with self._read() as db:
             return [
                 DayTotal(date.fromisoformat(day), int(count), int(done), float(active))
-                for day, count, done, active in db.execute(
-                    "SELECT local_date, sessions, completed, active_seconds FROM day_totals "
-                    "ORDER BY local_date"
-                )
+                for day, count, done, active in db.execute(DAY_TOTALS)
             ]
 
     def status_counts(self) -> dict[str, int]:
         with self._read() as db:
-            row = db.execute(
-                "SELECT sum(sessions), sum(completed), sum(ended_early), sum(interrupted) "
-                "FROM level_totals"
-            ).fetchone()
-        sessions, completed, ended_early, interrupted = (int(value or 0) for value in row)
-        counts = {
-            "completed": completed,
-            "ended_early": ended_early,
-            "interrupted": interrupted,
-            "in_progress": sessions - completed - ended_early - interrupted,
-        }
-        return {status: count for status, count in counts.items() if count}
+            return status_counts(db.execute(STATUS_SUMS).fetchone())
 
     def level_totals(self) -> list[LevelTotal]:
         with self._read() as db:
@@ -172,21 +165,13 @@ class HistoryQueries(ABC):
                     date.fromisoformat(first) if first else None,
                     date.fromisoformat(last) if last else None,
                 )
-                for level, count, done, active, first, last in db.execute(
-                    "SELECT level, sessions, completed, active_seconds, first_completed, "
-                    "last_completed FROM level_totals WHERE sessions > 0 ORDER BY level"
-                )
+                for level, count, done, active, first, last in db.execute(LEVEL_TOTALS)
             ]
 
     def area_totals(self) -> dict[str, float]:
         """Seconds of stretching per body area, over every session."""
         with self._read() as db:
-            return {
-                area: float(seconds)
-                for area, seconds in db.execute(
-                    "SELECT area, seconds FROM area_totals WHERE seconds > 0 ORDER BY area"
-                )
-            }
+            return {area: float(seconds) for area, seconds in db.execute(AREA_TOTALS)}
 
     def checkins(self, since: date) -> list[CheckInRow]:
         """Check-ins of sessions started on or after `since` (local day), oldest first."""

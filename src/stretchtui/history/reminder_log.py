@@ -14,8 +14,8 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from stretchtui.history.adherence import adherence_counts, summary_line
 from stretchtui.history.rows import offset_minutes, utc_text
-from stretchtui.history.schema import text_to_ms
 from stretchtui.history.store import HistoryStore
 
 FOLLOW_WINDOW = timedelta(minutes=10)
@@ -75,39 +75,13 @@ class ReminderLog:
 
 def adherence_summary(weeks: tuple[WeekAdherence, ...]) -> str | None:
     """`this week 3 of 5 followed · 12 weeks 20 of 31 (65%)`; None before any reminder."""
-    reminded = sum(week.reminded for week in weeks)
-    if not weeks or not reminded:
-        return None
-    followed = sum(week.followed for week in weeks)
-    this = weeks[-1]
-    return (
-        f"this week {this.followed} of {this.reminded} · "
-        f"{len(weeks)} weeks {followed} of {reminded} ({round(100 * followed / reminded)}%)"
-    )
+    return summary_line([(week.reminded, week.followed) for week in weeks])
 
 
 def weekly_adherence(
     store: HistoryStore, week_starts: tuple[date, ...]
 ) -> tuple[WeekAdherence, ...]:
     """For each week (given by its Monday): reminders shown and those followed by a session."""
-    if not week_starts:
-        return ()
-    first = week_starts[0]
     with store.reading() as db:
-        rows = db.execute(
-            "SELECT r.local_date, count(*), sum(EXISTS (SELECT 1 FROM sessions s "
-            f"WHERE s.started_ms >= {text_to_ms('r.shown_utc')} "
-            f"AND s.started_ms <= {text_to_ms('r.follow_until')} "
-            "AND s.status != 'preview')) "
-            "FROM reminders r WHERE r.local_date >= ? AND coalesce(r.outcome, '') != 'snoozed' "
-            "GROUP BY r.local_date",
-            (first.isoformat(),),
-        ).fetchall()
-    totals = {start: [0, 0] for start in week_starts}
-    for day_text, reminded, followed in rows:
-        day = date.fromisoformat(day_text)
-        start = day - timedelta(days=day.weekday())
-        if start in totals:
-            totals[start][0] += int(reminded)
-            totals[start][1] += int(followed or 0)
-    return tuple(WeekAdherence(start, *totals[start]) for start in week_starts)
+        counts = adherence_counts(db, week_starts)
+    return tuple(WeekAdherence(*week) for week in counts)

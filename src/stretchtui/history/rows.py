@@ -8,11 +8,14 @@ fixed-width UTC text of version 3.)
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+# Re-exported: every other reader of the history asks this module for them.
+from stretchtui.history.times import EPOCH as EPOCH
+from stretchtui.history.times import local_time as local_time
+from stretchtui.history.times import zone as zone
 from stretchtui.records import Feeling
 
 
@@ -87,7 +90,6 @@ def utc_text(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MS = timedelta(milliseconds=1)
 
 
@@ -96,22 +98,6 @@ def to_ms(moment: datetime) -> int:
     if moment.tzinfo is None:
         moment = moment.astimezone()
     return round((moment - EPOCH) / _MS)
-
-
-@functools.cache
-def zone(minutes: int) -> timezone:
-    """The fixed offset `minutes` east of UTC (one object per offset, reused)."""
-    return UTC if minutes == 0 else timezone(timedelta(minutes=minutes))
-
-
-@functools.cache
-def _epoch_in(minutes: int) -> datetime:
-    return EPOCH.astimezone(zone(minutes))
-
-
-def local_time(ms: int, minutes: int) -> datetime:
-    """The moment `ms` (since 1970, UTC) as local time in the offset `minutes`."""
-    return _epoch_in(minutes) + timedelta(milliseconds=ms)
 
 
 def offset_minutes(moment: datetime) -> int:

@@ -15,8 +15,8 @@ from stretchtui.config import StreakMode
 from stretchtui.history.reminder_log import WeekAdherence, weekly_adherence
 from stretchtui.history.rows import LevelTotal, SessionRow
 from stretchtui.history.store import HistoryStore
-
-HEATMAP_WEEKS = 12
+from stretchtui.history.streaks import HEATMAP_WEEKS, streak_runs, week_start, weekly_minutes
+from stretchtui.history.streaks import day_counts as day_counts  # status asks it here
 
 
 @dataclass(frozen=True)
@@ -57,54 +57,10 @@ class Stats:
         return self.status_counts.get("completed", 0)
 
 
-def day_counts(day: date, mode: StreakMode) -> bool:
-    """Whether `day` can make or break a streak: every day, or Monday to Friday."""
-    return mode is StreakMode.DAILY or day.weekday() < 5
-
-
-def _previous(day: date, mode: StreakMode) -> date:
-    day -= timedelta(days=1)
-    while not day_counts(day, mode):
-        day -= timedelta(days=1)
-    return day
-
-
-def _position(day: date, mode: StreakMode) -> int:
-    """A number that goes up by one from each counted day to the next (Friday to Monday, too)."""
-    ordinal = day.toordinal()
-    if mode is StreakMode.DAILY:
-        return ordinal
-    week, weekday = divmod(ordinal - 1, 7)  # ordinal 1 (1 Jan of year 1) was a Monday
-    return week * 5 + weekday
-
-
 def streaks(done_days: Iterable[date], today: date, mode: StreakMode) -> Streaks:
-    """Current and best runs of counted days with at least one completed session.
-
-    The current streak ends today, or on the last counted day before it while
-    today has no session yet: a day is not lost until it is over.
-    """
-    positions = sorted({_position(day, mode) for day in done_days if day_counts(day, mode)})
-    best = run = 0
-    before: int | None = None
-    for position in positions:
-        run = run + 1 if before is not None and position == before + 1 else 1
-        best = max(best, run)
-        before = position
-    done = set(positions)
-    cursor = today if day_counts(today, mode) else _previous(today, mode)
-    if cursor == today and _position(today, mode) not in done:
-        cursor = _previous(cursor, mode)
-    current = 0
-    point = _position(cursor, mode)
-    while point in done:
-        current += 1
-        point -= 1
-    return Streaks(current, best)
-
-
-def week_start(day: date) -> date:
-    return day - timedelta(days=day.weekday())
+    """Current and best runs of counted days with at least one completed session
+    (`history.streaks.streak_runs`)."""
+    return Streaks(*streak_runs(done_days, today, mode))
 
 
 def heatmap(
@@ -123,20 +79,6 @@ def heatmap(
         )
         for row in range(7)
     )
-
-
-def weekly_minutes(
-    minutes_by_day: dict[date, float], today: date, weeks: int = HEATMAP_WEEKS
-) -> tuple[tuple[date, ...], tuple[float, ...]]:
-    """The Monday of each of the last `weeks` weeks and the minutes stretched in each."""
-    starts = tuple(week_start(today) - timedelta(weeks=back) for back in range(weeks - 1, -1, -1))
-    totals = dict.fromkeys(starts, 0.0)
-    for day, minutes in minutes_by_day.items():
-        if starts and day >= starts[0]:
-            start = week_start(day)
-            if start in totals:
-                totals[start] += minutes
-    return starts, tuple(totals[start] for start in starts)
 
 
 def compute_stats(
