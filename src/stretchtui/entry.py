@@ -30,6 +30,12 @@ def main(argv: list[str] | None = None) -> int:
 
         print(f"stretchtui {__version__}")
         return 0
+    if not args:
+        # Bare `stretchtui` is the menu: building the parser would load argparse and every
+        # subcommand's module into the full screen's process for nothing (memory, start-up).
+        from stretchtui.cli import run_handler
+
+        return run_handler(QuickArguments("", {"command": None}))
     if args[:1] == ["status"]:
         code = _quick_status(args[1:])
         if code is not None:

@@ -9,7 +9,6 @@ as false) never pass silently.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -24,6 +23,16 @@ from stretchtui.routines.yaml_nodes import (
     tab_problems,
     tag_problems,
 )
+
+try:
+    # CPython's own SHA-256 (as `random` takes its SHA-512): hashlib would load OpenSSL, about
+    # 3.5 MB of a full-screen session's resident memory, for one digest of a small file.
+    from _sha256 import sha256  # type: ignore[import-not-found, unused-ignore]
+except ImportError:  # pragma: no cover - Python 3.12 renamed it; a build may lack both
+    try:
+        from _sha2 import sha256  # type: ignore[import-not-found, no-redef, unused-ignore]
+    except ImportError:
+        from hashlib import sha256  # type: ignore[assignment, unused-ignore]
 
 MAX_PROBLEMS = 20
 """A file with more mistakes than this is likely not a routine; the rest are only counted."""
@@ -55,7 +64,7 @@ def parse_routine(
 ) -> Routine | list[Problem]:
     """Check routine text; never raises, whatever the text."""
     raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
-    digest = hashlib.sha256(raw).hexdigest()
+    digest: str = sha256(raw).hexdigest()
     text = decode_routine_text(raw, label)
     if isinstance(text, Problem):
         return with_source([text], raw.decode("utf-8", "replace"))

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
-from stretchtui.catalog import Catalog, CatalogEntry
-from stretchtui.services import Services
-from stretchtui.tui.app import StretchApp
-
 if TYPE_CHECKING:
+    from stretchtui.catalog import Catalog, CatalogEntry
     from stretchtui.resume import ResumeOffer
+    from stretchtui.services import Services
+    from stretchtui.tui.app import StretchApp
 
 
 def create_app(
@@ -24,6 +24,9 @@ def create_app(
     With `start_routine` it goes straight into that session, with `resume` straight into
     carrying on that one; either way it exits after the summary.
     """
+    # Imported here so that run_app can keep TLS out before Textual brings in asyncio.
+    from stretchtui.tui.app import StretchApp
+
     return StretchApp(services, catalog, start_routine, resume=resume)
 
 
@@ -35,6 +38,7 @@ def run_app(
     resume: ResumeOffer | None = None,
 ) -> int:
     """Run the app in this terminal until the person leaves; returns the exit code."""
+    leave_out_tls()
     app = create_app(services, catalog, start_routine, resume=resume)
     try:
         code = app.run()
@@ -42,3 +46,16 @@ def run_app(
         # Whatever stopped the app (ctrl+q, a signal, an error), the record must not stay open.
         app.end_active_session()
     return code if isinstance(code, int) else 0
+
+
+def leave_out_tls() -> None:
+    """Keep OpenSSL out of a full-screen process: about 4 MB of its resident memory.
+
+    asyncio imports `ssl` for TLS connections, which the full screen never makes (the
+    browser view is served by `stretchtui serve`, another process). With `ssl` marked
+    missing before Textual first imports asyncio, asyncio and every library the app uses
+    take it as a Python built without TLS, which each of them handles. Once `ssl` is
+    loaded (a test that imported the app first) this changes nothing.
+    """
+    if "ssl" not in sys.modules:
+        sys.modules["ssl"] = None  # type: ignore[assignment]
