@@ -132,6 +132,9 @@ def test_migration_reports_its_progress_batch_by_batch(
         def __call__(self, done: int, total: int) -> None:
             heard.append((done, total))
 
+        def waiting(self) -> None:
+            heard.append((-2, -2))
+
         def finish(self) -> None:
             heard.append((-1, -1))
 

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from stretchtui.history.jobs import interrupt_abandoned
+from stretchtui.history.migrate_file import migrating, rewrite
 from stretchtui.history.progress import Progress, StderrProgress
 from stretchtui.history.promises import BrokenPromise, check_promise
 from stretchtui.history.schema import SCHEMA_VERSION, NewerSchema, migrate, schema_version
@@ -28,7 +29,7 @@ def _connect(target: str, *, uri: bool = False) -> sqlite3.Connection:
     return db
 
 
-# Versions whose files are rewritten smaller by a later migration, then compacted.
+# Versions whose files are rewritten into a new file when opened (history.migrate_file).
 REWRITTEN_BEFORE = 4
 
 
@@ -38,13 +39,15 @@ def _open_file(
     writer = _connect(str(path))
     try:
         # Before anything changes the file: it may not be ours at all.
-        check_promise(writer)
+        if _needs_rewrite(writer, path):
+            writer.close()
+            rewrite(path, progress)
+            writer = _connect(str(path))
+            check_promise(writer)
         enable_wal(writer)
         # NORMAL in WAL mode loses nothing when the process dies, only on power loss.
         writer.execute("PRAGMA synchronous = NORMAL")
-        found = migrate(writer, progress=progress)
-        if 0 < found < REWRITTEN_BEFORE:
-            _compact(writer)
+        migrate(writer, progress=progress)
         if progress is not None:
             progress.finish()
         writer.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -55,17 +58,16 @@ def _open_file(
     return writer, reader
 
 
-def _compact(db: sqlite3.Connection) -> None:
-    """Give back the space the old tables held (the file shrinks to what it now holds).
-
-    After the migration's commit, so it is its own step: stopped, or short of the
-    room it needs, it leaves the migrated file as it was, only larger.
-    """
+def _needs_rewrite(writer: sqlite3.Connection, path: Path) -> bool:
+    """Whether the file is an old one to rewrite, or being rewritten by another process
+    (it is locked: rewrite() waits for that process, then finds it current)."""
     try:
-        db.execute("VACUUM")
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    except sqlite3.OperationalError:
-        pass
+        check_promise(writer)
+        return 0 < schema_version(writer) < REWRITTEN_BEFORE
+    except sqlite3.OperationalError as error:
+        if getattr(error, "sqlite_errorname", "").startswith("SQLITE_BUSY") and migrating(path):
+            return True
+        raise
 
 
 def enable_wal(db: sqlite3.Connection) -> None:

@@ -21,6 +21,9 @@ class Progress(Protocol):
     def __call__(self, done: int, total: int) -> None:
         """`done` of `total` sessions carried over so far."""
 
+    def waiting(self) -> None:
+        """Another process is updating the same file: this one waits for it."""
+
     def finish(self) -> None:
         """Everything is done (the file compacted too)."""
 
@@ -70,6 +73,12 @@ class StderrProgress:
         if terminal and len(line) >= _columns(self.stream):
             line = f"stretchtui: updating history {percent}%"
         self._write(line, terminal)
+
+    def waiting(self) -> None:
+        self._write(
+            "stretchtui: another stretchtui is updating the history file; waiting for it",
+            _is_terminal(self.stream),
+        )
 
     def finish(self) -> None:
         if not self._shown:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import sqlite3
 
-from stretchtui.history.schema import SCHEMA_VERSION, migrate, schema_version
+from stretchtui.history.schema import SCHEMA_VERSION, migrate
 
 Tables = dict[str, frozenset[str]]
 """Each table's name and its columns' names; indexes and views appear as names with no
@@ -35,17 +35,18 @@ def promised_tables(version: int) -> Tables:
         memory.close()
 
 
-def check_promise(connection: sqlite3.Connection) -> None:
-    """Raise BrokenPromise unless the file holds what its version promises.
+def check_promise(connection: sqlite3.Connection, schema: str = "main") -> None:
+    """Raise BrokenPromise unless the file (the connection's `schema`) holds what its version
+    promises.
 
     Its own tables must have at least their columns, and no table a later migration
     will create may already be there (it would stop the migration). A version newer
     than ours is left for migrate() to refuse.
     """
-    version = schema_version(connection)
+    version = int(connection.execute(f"PRAGMA {schema}.user_version").fetchone()[0])
     if version > SCHEMA_VERSION:
         return
-    found = _tables(connection)
+    found = _tables(connection, schema)
     for table, columns in promised_tables(version).items():
         if table not in found:
             raise BrokenPromise(f"history version {version} without {table}")
@@ -59,16 +60,17 @@ def check_promise(connection: sqlite3.Connection) -> None:
         raise BrokenPromise(f"history version {version} with {table} already there")
 
 
-def _tables(connection: sqlite3.Connection) -> Tables:
+def _tables(connection: sqlite3.Connection, schema: str = "main") -> Tables:
     # Indexes and views count too: a later migration may drop one of ours, and the
     # queries read through the views.
     names = connection.execute(
-        "SELECT name, type FROM sqlite_master "
+        f"SELECT name, type FROM {schema}.sqlite_master "
         "WHERE type IN ('table', 'index', 'view') AND name NOT LIKE 'sqlite_%'"
     ).fetchall()
     return {
         str(name): frozenset(
-            str(row[1]) for row in connection.execute("SELECT * FROM pragma_table_info(?)", (name,))
+            str(row[1])
+            for row in connection.execute("SELECT * FROM pragma_table_info(?, ?)", (name, schema))
         )
         if kind == "table"
         else frozenset()

@@ -73,7 +73,7 @@ CREATE INDEX session_areas_by_area ON session_areas (area, seconds);
 # Version 2: running totals per day, level and body area, kept in the same transaction as
 # the rows they sum, so stats stay a few dozen rows to read at any history size (grouping
 # 100 000 sessions on every open took most of a second). Filled from the rows on the way up.
-_V2 = """
+_V2_TABLES = """
 CREATE TABLE day_totals (
     local_date      TEXT PRIMARY KEY,
     sessions        INTEGER NOT NULL DEFAULT 0,
@@ -93,17 +93,9 @@ CREATE TABLE level_totals (
 CREATE TABLE area_totals (
     area            TEXT PRIMARY KEY,
     seconds         REAL NOT NULL DEFAULT 0
-) WITHOUT ROWID;
-INSERT INTO day_totals
-    SELECT local_date, count(*), sum(status = 'completed'), sum(active_seconds)
-    FROM sessions GROUP BY local_date;
-INSERT INTO level_totals
-    SELECT level, count(*), sum(status = 'completed'), sum(status = 'ended_early'),
-           sum(status = 'interrupted'), sum(active_seconds),
-           min(CASE WHEN status = 'completed' THEN local_date END),
-           max(CASE WHEN status = 'completed' THEN local_date END)
-    FROM sessions GROUP BY level;
-INSERT INTO area_totals SELECT area, sum(seconds) FROM session_areas GROUP BY area;
+) WITHOUT ROWID
+"""
+_V2_INDEXES = """
 DROP INDEX sessions_by_day;
 DROP INDEX sessions_by_level;
 DROP INDEX sessions_by_checkin;
@@ -112,6 +104,27 @@ CREATE INDEX sessions_with_checkin ON sessions (local_date, started_utc)
 CREATE INDEX sessions_in_progress ON sessions (status) WHERE status = 'in_progress';
 CREATE INDEX sessions_with_warning_signs ON sessions (local_date) WHERE warning_signs = 1
 """
+
+
+# The running totals of version 2, summed from the rows of a version-1 file (`old`, `new`:
+# the schema prefixes of where they are read and written, "" for the same file).
+_V2_TOTALS = """
+INSERT INTO {new}day_totals
+    SELECT local_date, count(*), sum(status = 'completed'), sum(active_seconds)
+    FROM {old}sessions GROUP BY local_date;
+INSERT INTO {new}level_totals
+    SELECT level, count(*), sum(status = 'completed'), sum(status = 'ended_early'),
+           sum(status = 'interrupted'), sum(active_seconds),
+           min(CASE WHEN status = 'completed' THEN local_date END),
+           max(CASE WHEN status = 'completed' THEN local_date END)
+    FROM {old}sessions GROUP BY level;
+INSERT INTO {new}area_totals SELECT area, sum(seconds) FROM {old}session_areas GROUP BY area
+"""
+
+
+def v2_totals(old: str = "", new: str = "") -> list[str]:
+    """The statements that fill the version-2 totals in `new` from the rows in `old`."""
+    return _statements(_V2_TOTALS.format(old=old, new=new))
 
 
 # Version 3: reminders, one row per time one was shown and how it was answered (started,
@@ -203,12 +216,7 @@ CREATE VIEW session_rows AS
            nullif(r.routine_path, '') AS routine_path, s.started_ms, s.utc_offset_min,
            s.local_date, s.ended_ms, s.planned_seconds, s.active_seconds, s.paused_seconds,
            s.status, s.feeling, s.warning_signs, s.checkin_ms, s.host, s.pid
-    FROM sessions s JOIN routines r ON r.key = s.routine;
-INSERT INTO routines (routine_id, routine_name, level, routine_digest, routine_path)
-    SELECT DISTINCT routine_id, routine_name, level, routine_digest, coalesce(routine_path, '')
-    FROM v3_sessions;
-INSERT INTO steps (kind, name, side, areas)
-    SELECT DISTINCT kind, name, coalesce(side, ''), areas FROM v3_segments
+    FROM sessions s JOIN routines r ON r.key = s.routine
 """
 
 
@@ -221,14 +229,25 @@ def text_to_ms(column: str) -> str:
     return f"CAST(round((julianday({column}) - 2440587.5) * 86400000.0) AS INTEGER)"
 
 
+# Filling the version-4 tables from a version-3 file's sessions and segments: in place (the
+# old tables renamed) or from another file (`old_sessions`, `old_segments`: where they are
+# read; `new`: the schema prefix of where they are written, "" for the same file).
+_V4_DISTINCT = """
+INSERT INTO {new}routines (routine_id, routine_name, level, routine_digest, routine_path)
+    SELECT DISTINCT routine_id, routine_name, level, routine_digest, coalesce(routine_path, '')
+    FROM {old_sessions};
+INSERT INTO {new}steps (kind, name, side, areas)
+    SELECT DISTINCT kind, name, coalesce(side, ''), areas FROM {old_segments}
+"""
+
 _V4_SESSIONS = f"""
-INSERT INTO sessions (id, routine, started_ms, utc_offset_min, local_date, ended_ms,
+INSERT INTO {{new}}sessions (id, routine, started_ms, utc_offset_min, local_date, ended_ms,
     planned_seconds, active_seconds, paused_seconds, status, feeling, warning_signs,
     checkin_ms, host, pid)
 SELECT o.id, r.key, {text_to_ms("o.started_utc")}, o.utc_offset_min, o.local_date,
     {text_to_ms("o.ended_utc")}, o.planned_seconds, o.active_seconds, o.paused_seconds,
     o.status, o.feeling, o.warning_signs, {text_to_ms("o.checkin_utc")}, o.host, o.pid
-FROM v3_sessions o JOIN routines r ON r.routine_id = o.routine_id
+FROM {{old_sessions}} o JOIN {{new}}routines r ON r.routine_id = o.routine_id
     AND r.routine_name = o.routine_name AND r.level = o.level
     AND r.routine_digest = o.routine_digest AND r.routine_path = coalesce(o.routine_path, '')
 ORDER BY o.started_utc, o.id
@@ -237,15 +256,15 @@ ORDER BY o.started_utc, o.id
 # One batch of sessions (by key) at a time, in key order, so the segments go in at the end
 # of their table (packed pages, no sorting) and progress can be told between batches.
 _V4_SEGMENTS = f"""
-INSERT INTO segments (session, seq, segment_index, step, round, stretch_number, planned_ms,
-    active_ms, paused_ms, skipped, start_ms, end_ms)
+INSERT INTO {{new}}segments (session, seq, segment_index, step, round, stretch_number,
+    planned_ms, active_ms, paused_ms, skipped, start_ms, end_ms)
 SELECT s.key, g.seq, g.segment_index, t.key, g.round, g.stretch_number,
     CAST(round(g.planned_seconds * 1000) AS INTEGER),
     CAST(round(g.active_seconds * 1000) AS INTEGER),
     CAST(round(g.paused_seconds * 1000) AS INTEGER), g.skipped,
     {text_to_ms("g.started_utc")} - s.started_ms, {text_to_ms("g.ended_utc")} - s.started_ms
-FROM sessions s JOIN v3_segments g ON g.session_id = s.id
-    JOIN steps t ON t.kind = g.kind AND t.name = g.name AND t.side = coalesce(g.side, '')
+FROM {{new}}sessions s JOIN {{old_segments}} g ON g.session_id = s.id
+    JOIN {{new}}steps t ON t.kind = g.kind AND t.name = g.name AND t.side = coalesce(g.side, '')
         AND t.areas = g.areas
 WHERE s.key > ? AND s.key <= ?
 ORDER BY s.key, g.seq
@@ -283,7 +302,7 @@ def _to_v1(connection: sqlite3.Connection, progress: Progress | None = None) -> 
 
 
 def _to_v2(connection: sqlite3.Connection, progress: Progress | None = None) -> None:
-    for statement in _statements(_V2):
+    for statement in _statements(_V2_TABLES) + v2_totals() + _statements(_V2_INDEXES):
         connection.execute(statement)
 
 
@@ -308,22 +327,42 @@ def _to_v4(connection: sqlite3.Connection, progress: Progress | None = None) -> 
 
 
 def _rewrite_v4(connection: sqlite3.Connection, progress: Progress | None) -> None:
-    total = int(connection.execute("SELECT count(*) FROM sessions").fetchone()[0])
     for statement in _statements(_V4_TABLES):
         connection.execute(statement)
+    fill_v4(connection, progress, old_sessions="v3_sessions", old_segments="v3_segments")
+    for statement in _statements(_V4_FINISH):
+        connection.execute(statement)
+
+
+def fill_v4(
+    connection: sqlite3.Connection,
+    progress: Progress | None,
+    *,
+    old_sessions: str,
+    old_segments: str,
+    new: str = "",
+) -> None:
+    """Carry a version-3 file's sessions and segments into empty version-4 tables.
+
+    The new sessions' keys follow their start; the segments go in batch by batch, with
+    `progress` told (0, total) once the sessions are in and (done, total) after each batch.
+    """
+    names = {"old_sessions": old_sessions, "old_segments": old_segments, "new": new}
+    for statement in _statements(_V4_DISTINCT.format(**names)):
+        connection.execute(statement)
+    connection.execute(_V4_SESSIONS.format(**names))
+    total = int(connection.execute(f"SELECT count(*) FROM {new}sessions").fetchone()[0])
     if progress is not None:
         progress(0, total)  # the steps are listed: a second or two at 100 000 sessions
-    connection.execute(_V4_SESSIONS)
+    segments = _V4_SEGMENTS.format(**names)
     done = 0
     while done < total:
-        # Keys are 1..total: the table was empty before the insert above.
+        # Keys are 1..total: the table was empty before the sessions went in.
         upto = min(done + MIGRATION_BATCH, total)
-        connection.execute(_V4_SEGMENTS, (done, upto))
+        connection.execute(segments, (done, upto))
         done = upto
         if progress is not None:
             progress(done, total)
-    for statement in _statements(_V4_FINISH):
-        connection.execute(statement)
 
 
 Migration = Callable[[sqlite3.Connection, Progress | None], None]
