@@ -13,8 +13,9 @@ copy each time and each in a process of its own:
   VACUUM (what compacting did) and a checkpoint.
 
 The reference for "nothing left to do" is opening the migrated file again. Prints
-the file's bytes per session before and after (the file with its -wal, after a
-checkpoint), and the progress lines the migration wrote on stderr.
+wall time and the process's CPU time (user + system: what a busy machine has to
+share out), the file's bytes per session before and after (the file with its
+-wal, after a checkpoint), and the progress lines the migration wrote on stderr.
 
     .venv/bin/python benchmarks/history_migration.py [--sessions 100000] [--rounds 3]
 
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import sqlite3
 import statistics
@@ -73,13 +75,24 @@ def size(path: Path) -> int:
     return path.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
 
 
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+CPU: list[float] = []
+"""The CPU seconds (user + system) of each process `opened` ran, in order."""
+
+
 def opened(path: Path, code: str = OPEN) -> tuple[float, str]:
     """Seconds to open (and so migrate) `path` in a new process, and what it said on stderr."""
+    cpu = children_cpu()
     began = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=False
     )
     seconds = time.perf_counter() - began
+    CPU.append(children_cpu() - cpu)
     if done.returncode != 0:
         raise SystemExit(f"opening {path} failed: {done.stderr}")
     return seconds, done.stderr
@@ -125,6 +138,7 @@ def main() -> int:
             work.parent.mkdir(exist_ok=True)
             swapped: list[float] = []
             in_place: list[float] = []
+            cpu: dict[str, list[float]] = {OPEN: [], IN_PLACE: []}
             loads: list[float] = []
             said = ""
             for _ in range(options.rounds):
@@ -135,6 +149,7 @@ def main() -> int:
                     loads.append(os.getloadavg()[0])
                     seconds, stderr = opened(work, way)
                     times.append(seconds)
+                    cpu[way].append(CPU[-1])
                     if way is OPEN:
                         said = stderr
                         again, _ = opened(work)
@@ -146,10 +161,14 @@ def main() -> int:
                     f"  size {label}  {bytes_ / 1e6:7.1f} MB = "
                     f"{bytes_ / count:6.0f} bytes per session"
                 )
-            for label, times in (("migration", swapped), ("in place ", in_place)):
+            for label, times, way in (
+                ("migration", swapped, OPEN),
+                ("in place ", in_place, IN_PLACE),
+            ):
                 print(
                     f"  {label}    median {statistics.median(times):6.2f} s   "
-                    f"min {min(times):6.2f} s   max {max(times):6.2f} s   ({len(times)} runs)"
+                    f"min {min(times):6.2f} s   max {max(times):6.2f} s   ({len(times)} runs)   "
+                    f"CPU median {statistics.median(cpu[way]):5.2f} s"
                 )
             seconds = statistics.median(swapped)
             print(

@@ -46,6 +46,8 @@ BUSY_TIMEOUT_MS = 5000
 # cache_size): the whole of it at 100 000 sessions; beyond, the rest goes to a temporary file.
 _CACHE_KIB = 131072
 
+_MMAP_BYTES = 1 << 30
+
 # The version-2 and version-3 tables the new file takes as they are from a file that has them.
 _KEPT_FROM = {"day_totals": 2, "level_totals": 2, "area_totals": 2, "reminders": 3}
 
@@ -170,7 +172,13 @@ def _new_tables(db: sqlite3.Connection) -> list[str]:
 def _fill(
     db: sqlite3.Connection, version: int, indexes: list[str], progress: Progress | None
 ) -> None:
-    fill_v4(db, progress, old_sessions="old.sessions", old_segments="old.segments", new="main.")
+    # The old file read through memory mapping: less system time for the hundred thousand
+    # look-ups of a session's segments (locked, it cannot be shortened under the mapping).
+    db.execute(f"PRAGMA old.mmap_size = {_MMAP_BYTES}")
+    try:
+        fill_v4(db, progress, old_sessions="old.sessions", old_segments="old.segments", new="main.")
+    finally:
+        db.execute("PRAGMA old.mmap_size = 0")
     if version < 2:
         for statement in v2_totals(old="old.", new="main."):
             db.execute(statement)
