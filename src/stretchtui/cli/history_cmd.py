@@ -92,15 +92,22 @@ def show_history(context: CliContext, args: argparse.Namespace) -> int:
 
 def export(store: HistoryStore, args: argparse.Namespace) -> int:
     """Every session (or --since/--limit), streamed to stdout as the query yields them."""
-    from stretchtui.history.export import Routines, write_csv, write_json
+    from stretchtui.history.export import (
+        Routines,
+        declared_as_expected,
+        session_batches,
+        write_csv,
+        write_json,
+    )
 
     write = write_json if args.format == "json" else write_csv
+    fast = declared_as_expected(store)
     routines: Routines = {}
-    rows = store.export_rows(routines, limit=args.limit, since=args.since)
+    batches = session_batches(store, routines, limit=args.limit, since=args.since)
     try:
-        write(rows, routines, sys.stdout)
+        write(batches, routines, sys.stdout, fast=fast)
     finally:
-        rows.close()
+        batches.close()
     return EXIT_OK
 
 
