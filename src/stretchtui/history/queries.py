@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import sqlite3
 from abc import ABC, abstractmethod
-from collections.abc import Generator
 from contextlib import AbstractContextManager
 from datetime import date, datetime, timedelta
-from typing import Any
 
 from stretchtui.history.figures import (
     AREA_TOTALS,
@@ -22,7 +20,6 @@ from stretchtui.history.figures import (
     status_counts,
 )
 from stretchtui.history.rows import (
-    EXPORT_COLUMNS,
     SEGMENTS_OF_SESSION,
     SESSION_COLUMNS,
     CheckInRow,
@@ -90,38 +87,6 @@ class HistoryQueries(ABC):
         """Sessions newest first, optionally only those started on or after `since` (local)."""
         with self._read() as db:
             return [session_row(row) for row in _newest_first(db, limit, since, offset)]
-
-    def export_rows(
-        self,
-        routines: dict[int, tuple[str, str, str, str]],
-        limit: int | None = None,
-        since: date | None = None,
-    ) -> Generator[tuple[Any, ...], None, None]:
-        """Sessions newest first as EXPORT_COLUMNS rows, one at a time as they are read.
-
-        `routines` is filled first with each routine's (id, name, level, digest) by its
-        key, from the same moment of the file as the sessions. The reading connection is
-        held until the iteration ends (or the iterator is closed).
-        """
-        sql = f"SELECT {EXPORT_COLUMNS} FROM sessions"
-        params: list[object] = []
-        if since is not None:
-            sql += " WHERE local_date >= ?"
-            params.append(since.isoformat())
-        sql += " ORDER BY started_ms DESC"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
-        with self._read() as db:
-            db.execute("BEGIN")  # one snapshot for both reads
-            try:
-                for key, *names in db.execute(
-                    "SELECT key, routine_id, routine_name, level, routine_digest FROM routines"
-                ):
-                    routines[key] = (names[0], names[1], names[2], names[3])
-                yield from db.execute(sql, params)
-            finally:
-                db.execute("COMMIT")
 
     def last_session(self) -> SessionRow | None:
         """The latest session that counts: previews (`--speed`) aside."""

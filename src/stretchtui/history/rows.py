@@ -113,25 +113,6 @@ SESSION_COLUMNS = (
 """A session's columns in the `session_rows` view, as session_row() reads them."""
 
 
-def _local_text(ms: str) -> str:
-    """SQL writing the time `ms` in the session's offset as datetime.isoformat() does, but
-    for the offset itself (`+01:00`), which the export adds from a table of offsets."""
-    return (
-        f"replace(datetime({ms} / 1000 + utc_offset_min * 60, 'unixepoch'), ' ', 'T') "
-        f"|| CASE WHEN {ms} % 1000 THEN printf('.%03d000', {ms} % 1000) ELSE '' END"
-    )
-
-
-EXPORT_COLUMNS = (
-    f"id, routine, utc_offset_min, {_local_text('started_ms')}, {_local_text('ended_ms')}, "
-    "local_date, status, planned_seconds, active_seconds, paused_seconds, feeling, "
-    "warning_signs"
-)
-"""A session's columns in `sessions` as the export writes them: the local times already
-as text, made by SQLite (a third of the export's time in Python), the routine by its key
-in `routines`."""
-
-
 def offset_text(minutes: int) -> str:
     """`+01:00`, `-09:30`: an offset as datetime.isoformat() ends a time with it."""
     sign = "-" if minutes < 0 else "+"
