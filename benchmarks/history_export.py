@@ -2,13 +2,16 @@
 
 Writes a JSON file of N realistic sessions (the bundled routines' names, levels
 and lengths; mostly desk sessions, some ended early, check-ins on many, several
-time zones, spread over years), seeds a temporary history with
+time zones, spread over years, times to the millisecond), seeds a temporary history with
 `stretchtui import` of that file (timed too), then alternates, after one
 unmeasured warm-up of each: the export of an empty history, the export of the
 full one, for CSV and for JSON. Each is its own process writing to /dev/null;
-its wall time and its peak resident memory (`ru_maxrss` from wait4) are read.
+its wall time, CPU time and peak resident memory (`ru_maxrss` from wait4) are
+read. With `--compare-src DIR` each round also exports the full history with the
+package in DIR (`git archive` of an older commit's src/, say): before and after in
+the same rounds, on the same loaded machine.
 
-    .venv/bin/python benchmarks/history_export.py [--sessions 100000] [--runs 5]
+    .venv/bin/python benchmarks/history_export.py [--sessions 100000] [--runs 5] [--compare-src DIR]
 
 Targets: the full export in at most 1 s, its peak memory at most 1.2 times the
 empty export's (memory flat: rows are written as they are read).
@@ -55,7 +58,8 @@ def generated_sessions(count: int, seed: int = 20260311) -> list[dict[str, Any]]
     digests = {rid: f"{rng.getrandbits(256):064x}" for rid in ids}
     sessions = []
     for _ in range(count):
-        moment += timedelta(minutes=rng.randint(20, 170))
+        # Recorded times carry milliseconds, as the app's own do.
+        moment += timedelta(minutes=rng.randint(20, 170), milliseconds=rng.randint(0, 999))
         started = moment.astimezone(rng.choice(zones))
         rid = rng.choices(ids, weights)[0]
         name, level, planned, _ = ROUTINES[rid]
@@ -85,9 +89,14 @@ def generated_sessions(count: int, seed: int = 20260311) -> list[dict[str, Any]]
     return sessions
 
 
-def run(args: list[str], data: Path, out: Any = subprocess.DEVNULL) -> tuple[float, float, str]:
-    """Seconds, peak resident MB and stderr of `stretchtui ARGS` with its own data folder."""
+def run(
+    args: list[str], data: Path, out: Any = subprocess.DEVNULL, source: str | None = None
+) -> tuple[float, float, str, float]:
+    """Seconds, peak resident MB, stderr and CPU seconds (user + system) of
+    `stretchtui ARGS` with its own data folder (and the package from `source`, if given)."""
     env = dict(os.environ, STRETCHTUI_DATA_DIR=str(data), STRETCHTUI_CONFIG_DIR=str(data / "c"))
+    if source:
+        env["PYTHONPATH"] = source
     began = time.perf_counter()
     child = subprocess.Popen(
         [sys.executable, "-m", "stretchtui", *args], env=env, stdout=out, stderr=subprocess.PIPE
@@ -99,13 +108,19 @@ def run(args: list[str], data: Path, out: Any = subprocess.DEVNULL) -> tuple[flo
     child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode != 0:
         raise SystemExit(f"stretchtui {' '.join(args)} failed: {err}")
-    return seconds, usage.ru_maxrss / 1024, err
+    return seconds, usage.ru_maxrss / 1024, err, usage.ru_utime + usage.ru_stime
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--compare-src",
+        metavar="DIR",
+        help="also export the full history with the stretchtui package in DIR (another "
+        "checkout's src/, say), in the same rounds",
+    )
     parser.add_argument("--write-generated", metavar="PATH", help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.write_generated:
@@ -131,7 +146,7 @@ def main() -> int:
             f"generated {options.sessions} sessions as JSON "
             f"({source.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - began:.1f} s"
         )
-        seconds, peak, _ = run(["import", str(source)], full, subprocess.PIPE)
+        seconds, peak, _, _ = run(["import", str(source)], full, subprocess.PIPE)
         history = full / "history.sqlite3"
         print(
             f"stretchtui import: {seconds:.2f} s, peak {peak:.0f} MB; history file "
@@ -141,21 +156,38 @@ def main() -> int:
         )
         ok = True
         for fmt in ("csv", "json"):
-            times: dict[str, list[float]] = {"empty": [], "full": []}
-            peaks: dict[str, list[float]] = {"empty": [], "full": []}
+            rounds = [("empty", empty, None), ("full", full, None)]
+            if options.compare_src:
+                rounds.append(("compared", full, options.compare_src))
+            times: dict[str, list[float]] = {label: [] for label, _, _ in rounds}
+            peaks: dict[str, list[float]] = {label: [] for label, _, _ in rounds}
+            cpus: dict[str, list[float]] = {label: [] for label, _, _ in rounds}
             for attempt in range(options.runs + 1):
-                for label, data in (("empty", empty), ("full", full)):
-                    seconds, peak, _ = run(["history", "--format", fmt], data)
+                for label, data, package in rounds:
+                    seconds, peak, _, cpu = run(["history", "--format", fmt], data, source=package)
                     if attempt:  # the first round warms caches and bytecode
                         times[label].append(seconds)
                         peaks[label].append(peak)
+                        cpus[label].append(cpu)
             t_empty, t_full = statistics.median(times["empty"]), statistics.median(times["full"])
             m_empty, m_full = statistics.median(peaks["empty"]), statistics.median(peaks["full"])
             time_ok, memory_ok = t_full <= TIME_TARGET, m_full / m_empty <= MEMORY_TARGET
             ok = ok and time_ok and memory_ok
-            print(f"history --format {fmt}, median of {options.runs}:")
-            print(f"  empty history    {t_empty:6.3f} s   peak {m_empty:6.1f} MB")
-            print(f"  {options.sessions:>6} sessions  {t_full:6.3f} s   peak {m_full:6.1f} MB")
+            print(f"history --format {fmt}, median of {options.runs} (wall time's range; CPU):")
+            names = {
+                "empty": "empty history  ",
+                "full": f"{options.sessions:>6} sessions",
+                "compared": "  with --compare-src",
+            }
+            for label, name in names.items():
+                if label not in times:
+                    continue
+                print(
+                    f"  {name}  {statistics.median(times[label]):6.3f} s "
+                    f"({min(times[label]):.3f}-{max(times[label]):.3f})   "
+                    f"cpu {statistics.median(cpus[label]):6.3f} s   "
+                    f"peak {statistics.median(peaks[label]):6.1f} MB"
+                )
             print(
                 f"  time {t_full:.3f} s, {t_full / t_empty:.1f}x the empty export "
                 f"({'meets' if time_ok else 'misses'} the target of at most {TIME_TARGET:.1f} s); "

@@ -325,12 +325,12 @@ def test_the_cli_export_is_the_reference_document(
         + (95.0, 12.3456, 0.0, None, None),
     ]  # fmt: skip
     store = open_store(isolated_dirs["data"] / "history.sqlite3")
-    store.write_now(
-        lambda db: (
-            db.executemany(INSERT_ROUTINE, [(k, *v) for k, v in routines.items()]),
-            db.executemany(INSERT_SESSION, rows),
-        )
-    )
+
+    def put(db: sqlite3.Connection) -> None:
+        db.executemany(INSERT_ROUTINE, [(k, *v) for k, v in routines.items()])
+        db.executemany(INSERT_SESSION, rows)
+
+    store.write_now(put)
     store.close()
     assert main(["history", "--format", "csv"]) == 0
     assert capsys.readouterr().out == reference_csv(rows, routines)
