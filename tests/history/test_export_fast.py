@@ -37,6 +37,8 @@ from stretchtui.history.export import (
     write_json,
 )
 
+from .old_files import old_file
+
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 FIRST_MS = 86_400_000  # 1970-01-02: any offset keeps the local time after 1970
 LAST_MS = int((datetime(9998, 12, 30, tzinfo=UTC) - EPOCH).total_seconds() * 1000)
@@ -338,3 +340,12 @@ def test_the_cli_export_is_the_reference_document(
     assert capsys.readouterr().out == reference_json(rows, routines)
     assert main(["history", "--format", "json", "--limit", "1"]) == 0
     assert capsys.readouterr().out == reference_json(rows[:1], routines)
+
+
+@pytest.mark.parametrize("version", [1, 3])
+def test_a_migrated_file_is_exported_the_fast_way(tmp_path: Path, version: int) -> None:
+    store = open_store(old_file(tmp_path / "history.sqlite3", version), progress=False)
+    try:
+        assert declared_as_expected(store)
+    finally:
+        store.close()
