@@ -222,9 +222,8 @@ async def test_the_screen_wakes_when_a_flash_ends(
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SessionScreen)
-        timer = screen._wake_timer
-        assert timer is not None
-        assert timer._interval <= 0.41
+        assert screen.wake_delay is not None
+        assert screen.wake_delay <= 0.41
 
 
 async def test_a_notice_on_a_tiny_terminal_costs_the_next_line_not_the_digits(

@@ -25,6 +25,7 @@ from stretchtui.paths import bundled_routines_dir
 from stretchtui.services import Services
 from stretchtui.textsafe import visible
 from stretchtui.tui.cell_diff import TerminalCells
+from stretchtui.tui.direct_paint import DirectPainter
 from stretchtui.tui.drivers import driver_class
 from stretchtui.tui.screens.menu import MenuNotes, MenuScreen
 
@@ -61,6 +62,8 @@ class StretchApp(App[int]):
             driver_class=driver_class(glyphs.current(), environ_driver=constants.DRIVER)
         )
         self.terminal_cells = TerminalCells()
+        # The countdown, breath bar and progress line repaint without a whole frame.
+        self.direct_painter = DirectPainter(self, self.terminal_cells)
         self._painted = False
         self._after_paint: list[Callable[[], object]] = []
         self.services = services
@@ -88,7 +91,9 @@ class StretchApp(App[int]):
     def on_mount(self) -> None:
         if not self.is_headless:
             self._catch_signals()
-        # Back from a suspension (ctrl+z, fg) the terminal may show anything.
+        # Back from a suspension (ctrl+z, fg) the terminal may show anything; while
+        # suspended, nothing is painted past Textual (the cells know no screen).
+        self.app_suspend_signal.subscribe(self, lambda _app: self.terminal_cells.forget())
         self.app_resume_signal.subscribe(self, lambda _app: self.terminal_cells.forget())
         if self.start_resume is not None:
             self.resume_session(self.start_resume, then_exit=True)

@@ -20,6 +20,7 @@ from __future__ import annotations
 from rich.cells import get_character_cell_size
 from rich.color import ColorSystem
 from rich.console import Console, ConsoleOptions, RenderResult
+from rich.segment import Segment
 from rich.style import Style
 from textual._compositor import ChopsUpdate, CompositorUpdate, LayoutUpdate
 from textual.strip import Strip
@@ -71,6 +72,20 @@ class TerminalCells:
         console: Console,
     ) -> str:
         """The terminal sequences that make the terminal show `update`; the cells follow it."""
+        return self.render_strips(_placements(update), screen, size, console)
+
+    def knows(self, screen: object, size: tuple[int, int]) -> bool:
+        """Whether the cells hold what the terminal shows of `screen` at `size`."""
+        return screen is self._screen and size == (self._width, len(self._rows)) and self._width > 0
+
+    def render_strips(
+        self,
+        placements: list[tuple[int, int, Strip]],
+        screen: object,
+        size: tuple[int, int],
+        console: Console,
+    ) -> str:
+        """The terminal sequences that put each strip at its (x, y); the cells follow them."""
         width, height = size
         if width != self._width or height != len(self._rows) or screen is not self._screen:
             self._rows = [[UNKNOWN] * width for _ in range(height)]
@@ -78,7 +93,7 @@ class TerminalCells:
             self._screen = screen
         color_system = console._color_system or ColorSystem.TRUECOLOR
         changed: dict[int, set[int]] = {}
-        for x, y, strip in _placements(update):
+        for x, y, strip in placements:
             if 0 <= y < height:
                 self._place(x, y, strip, color_system, changed)
         return self._write(changed)
@@ -428,3 +443,28 @@ class CellUpdate(CompositorUpdate):
     def render_segments(self, console: Console) -> str:
         # Only here is the update surely written (App._display may drop it): the cells follow.
         return self._cells.render(self._update, self._screen, self._size, console)
+
+
+class PlacedUpdate(CompositorUpdate):
+    """Strips placed on the terminal by hand (see direct_paint), written through the cells."""
+
+    def __init__(
+        self,
+        cells: TerminalCells,
+        placements: list[tuple[int, int, Strip]],
+        screen: object,
+        size: tuple[int, int],
+    ) -> None:
+        self._cells = cells
+        self._placements = placements
+        self._screen = screen
+        self._size = size
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        # Not how App._display writes it; as a renderable, each strip on its own line.
+        for _x, _y, strip in self._placements:
+            yield from strip
+            yield Segment.line()
+
+    def render_segments(self, console: Console) -> str:
+        return self._cells.render_strips(self._placements, self._screen, self._size, console)

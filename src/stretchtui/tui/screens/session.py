@@ -7,6 +7,7 @@ redrawn only when it changes.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import fields
 from typing import ClassVar
 
@@ -15,7 +16,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive, var
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Footer, Label, Static
 
 from stretchtui import glyphs
@@ -26,6 +26,7 @@ from stretchtui.cues import Cue
 from stretchtui.figures import Picture
 from stretchtui.records import SessionResult
 from stretchtui.session import Session
+from stretchtui.tui.direct_paint import DirectPaint
 from stretchtui.tui.flashes import CUE_FLASH_SECONDS, EXTEND_FLASH_SECONDS, Flashes
 from stretchtui.tui.screens.confirm import ConfirmScreen
 from stretchtui.tui.screens.keys import SESSION_BINDINGS, KeysScreen
@@ -42,6 +43,10 @@ A fake clock jumps without the screen knowing: tests call `look_now()`."""
 
 NOTICE_SECONDS = 10.0
 """The run's notice (no sound device, a config slip) shows this long, on one row; `?` keeps it."""
+
+
+class ProgressText(DirectPaint, Label):
+    """The "Stretch 2 of 5 · 3:10 left" line: new every second, so it repaints directly."""
 
 
 class SessionScreen(Screen[SessionResult]):
@@ -77,12 +82,14 @@ class SessionScreen(Screen[SessionResult]):
         extra = [player.notice] if player.notice and player.notice not in (notices or []) else []
         self._notices = [*(notices or []), *extra]
         self._notice = "  ".join(self._notices)
-        self._wake_timer: Timer | None = None
+        self._wake: asyncio.TimerHandle | None = None
+        self.wake_delay: float | None = None
+        """Seconds from the last look to the next (None when none is due)."""
         self._flashes = Flashes(session.clock)
         # Block letters in #s where the terminal cannot show blocks and box strokes.
         self._stage = StagePanel(ascii_only=not glyphs.current().unicode)
         self._figure = PoseFigure(id="session-figure")
-        self._progress_text = Label("", id="progress-text")
+        self._progress_text = ProgressText("", id="progress-text")
         self._progress_bar = SessionBar(id="session-progress")
 
     def compose(self) -> ComposeResult:
@@ -121,9 +128,7 @@ class SessionScreen(Screen[SessionResult]):
 
     def _handle(self, cues: list[Cue]) -> None:
         """Pass the cues on, then show the session as it is now (or leave, once it is over)."""
-        if self._wake_timer is not None:
-            self._wake_timer.stop()
-            self._wake_timer = None
+        self._stop_waking()
         self.cues.send(cues)
         session = self.session
         if session.is_finished:
@@ -140,7 +145,29 @@ class SessionScreen(Screen[SessionResult]):
             change = min(change, flash_end)
         delay = min(change / session.clock.speed, self.max_wait)
         # A hair late rather than early, so the change has happened when we look.
-        self._wake_timer = self.set_timer(delay + 0.002, self.look_now)
+        self.wake_delay = delay + 0.002
+        self._wake = asyncio.get_running_loop().call_later(self.wake_delay, self._woken)
+
+    def _woken(self) -> None:
+        """The wake: straight from the event loop, not a Textual timer and its messages
+        (during a hold those cost more than the look itself)."""
+        self._wake = None
+        if not self.is_attached or self.app._closed:
+            return
+        with self._context():
+            try:
+                self.look_now()
+            except Exception as error:  # as a failing Textual timer callback would
+                self.app._handle_exception(error)
+
+    def _stop_waking(self) -> None:
+        if self._wake is not None:
+            self._wake.cancel()
+            self._wake = None
+        self.wake_delay = None
+
+    def on_unmount(self) -> None:
+        self._stop_waking()
 
     def _show_cue(self, cue: Cue) -> None:
         if cue.kind.traits.on_screen:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual.geometry import Size
 from textual.reactive import reactive
-from textual.widget import Widget
 
+from stretchtui.tui.direct_paint import DirectPaint
 from stretchtui.tui.widgets.bigfont import best_level, level_height, render, text_width
 
 
-class BigText(Widget):
+class BigText(DirectPaint):
     """A line in block letters at `level` (see bigfont), or the largest smaller one that fits.
 
     The widget keeps the height of `level` whatever it draws, so the stage does not

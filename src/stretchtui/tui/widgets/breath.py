@@ -6,12 +6,13 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.geometry import Region
 from textual.strip import Strip
-from textual.widget import Widget
+
+from stretchtui.tui.direct_paint import DirectPaint
 
 _REVERSE = Style(reverse=True)
 
 
-class BreathGuide(Widget):
+class BreathGuide(DirectPaint):
     """Shows the word (Breathe in / Breathe out) over a bar whose length follows the breath.
 
     `fullness` is 0 (lungs empty) to 1 (full); the bar is drawn in whole cells.

@@ -5,14 +5,15 @@ from __future__ import annotations
 from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
-from textual.widget import Widget
+
+from stretchtui.tui.direct_paint import DirectPaint
 
 BAR = "━"
 HALF_RIGHT = "╸"
 HALF_LEFT = "╺"
 
 
-class SessionBar(Widget):
+class SessionBar(DirectPaint):
     """The share of the session done, drawn as Textual's progress bar draws it.
 
     Textual's ProgressBar is three widgets that re-render whenever the progress
