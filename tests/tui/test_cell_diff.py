@@ -86,9 +86,9 @@ def apply_sgr(pen: Pen, parameters: str) -> Pen:
 class TerminalModel:
     """Cells of text, pen and link, driven by the few sequences both writers use."""
 
-    def __init__(self) -> None:
+    def __init__(self, width: int = WIDTH, height: int = HEIGHT) -> None:
         self.rows: list[list[tuple[str, Pen, str]]] = [
-            [("?", PLAIN, "")] * WIDTH for _ in range(HEIGHT)
+            [("?", PLAIN, "")] * width for _ in range(height)
         ]
         self.x = self.y = 0
         self.pen = PLAIN
