@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from stretchtui.audio.player import SilentPlayer, SoundPlayer
-from stretchtui.cues import Cue
+
+if TYPE_CHECKING:
+    from stretchtui.cues import Cue
 
 FAILED_NOTICE = "Sound could not be set up: cues will be visual only."
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from stretchtui.cues import Cue
-
 if TYPE_CHECKING:
+    # Not at run time: the menu chooses its player before it paints, and the cues (with
+    # the plan and kinds they bring) are not needed until a session.
     from stretchtui.config import Settings
+    from stretchtui.cues import Cue
 
 
 class SoundPlayer(Protocol):

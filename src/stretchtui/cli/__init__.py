@@ -112,12 +112,20 @@ def default_command(context: CliContext) -> int:
         from stretchtui.cli.plain_menu import plain_menu
 
         return plain_menu(context, reason)
-    from stretchtui.services import open_services
-    from stretchtui.tui.launch import run_app
+    import gc
 
-    # The menu paints before the sound device is chosen and before the history is opened.
-    services = open_services(context.paths, defer_sound=True, defer_store=True)
+    # Until the menu has painted, the collector would only walk the objects that start-up
+    # keeps (Textual's modules, styles and widgets) again and again: about 30 ms of it.
+    gc.disable()
     try:
-        return run_app(services, context.catalog)
+        from stretchtui.services import open_services
+        from stretchtui.tui.launch import run_app
+
+        # The menu paints before the sound device is chosen and before the history is opened.
+        services = open_services(context.paths, defer_sound=True, defer_store=True)
+        try:
+            return run_app(services, context.catalog, after_first_paint=gc.enable)
+        finally:
+            services.close()
     finally:
-        services.close()
+        gc.enable()

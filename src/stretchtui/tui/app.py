@@ -100,14 +100,18 @@ class StretchApp(App[int]):
         elif self.start_routine is not None:
             self.start_session(self.start_routine, then_exit=True)
         else:
-            # The menu paints first; the history (its advice, the offer to carry on a
-            # stopped session) is opened and read just after, and shown then.
-            watcher = RoutineWatcher(
-                self.catalog, bundled_routines_dir(), self.services.paths.user_routines_dir
-            )
-            self.push_screen(MenuScreen(self.catalog, self.warning_notes(), watcher=watcher))
+            # The menu (the first screen) paints first; the history (its advice, the offer to
+            # carry on a stopped session) is opened and read just after, and shown then.
             self.after_first_paint(self.services.sound_may_start.set)
             self.after_first_paint(self._refresh_menu)
+
+    def get_default_screen(self) -> Screen[Any]:
+        if self.start_resume is not None or self.start_routine is not None:
+            return super().get_default_screen()
+        watcher = RoutineWatcher(
+            self.catalog, bundled_routines_dir(), self.services.paths.user_routines_dir
+        )
+        return MenuScreen(self.catalog, self.warning_notes(), watcher=watcher)
 
     def on_menu_screen_catalog_changed(self, message: MenuScreen.CatalogChanged) -> None:
         """An edited routine runs as it now is, wherever it is started from."""

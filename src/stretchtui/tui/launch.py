@@ -6,6 +6,8 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from stretchtui.catalog import Catalog, CatalogEntry
     from stretchtui.resume import ResumeOffer
     from stretchtui.services import Services
@@ -36,10 +38,15 @@ def run_app(
     start_routine: CatalogEntry | None = None,
     *,
     resume: ResumeOffer | None = None,
+    after_first_paint: Callable[[], object] | None = None,
 ) -> int:
-    """Run the app in this terminal until the person leaves; returns the exit code."""
+    """Run the app in this terminal until the person leaves; returns the exit code.
+
+    `after_first_paint` is called once the first frame has gone to the terminal."""
     leave_out_tls()
     app = create_app(services, catalog, start_routine, resume=resume)
+    if after_first_paint is not None:
+        app.after_first_paint(after_first_paint)
     try:
         code = app.run()
     finally:

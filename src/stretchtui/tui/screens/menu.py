@@ -20,13 +20,16 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from stretchtui import glyphs
 from stretchtui.catalog import Catalog, CatalogEntry, RoutineWatcher, Source
 from stretchtui.durations import format_duration
-from stretchtui.routines import Level
 from stretchtui.textsafe import visible
 from stretchtui.tui.widgets.figure import FigureStrip
 from stretchtui.tui.widgets.preview import RoutinePreview, kind_label
 
 if TYPE_CHECKING:
     from stretchtui.resume import ResumeOffer
+
+DESK_LEVEL = "desk"
+"""`routines.Level.DESK`'s value, as the routine cache's summaries hold it: the menu's lines
+are drawn before any routine file is read, without the routine model."""
 
 SECTIONS: tuple[tuple[str, str], ...] = (
     ("levels", "Levels"),
@@ -43,7 +46,7 @@ def section_of(entry: CatalogEntry) -> str:
         return "broken"
     if entry.source is not Source.BUNDLED:
         return "user"
-    return "desk" if entry.summary.level == Level.DESK.value else "levels"
+    return "desk" if entry.summary.level == DESK_LEVEL else "levels"
 
 
 NAME_WIDTH = 26

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.geometry import Size
@@ -11,8 +12,11 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from stretchtui import glyphs
-from stretchtui.figures import Figure, Picture, render, size
-from stretchtui.routines import Routine
+
+if TYPE_CHECKING:
+    # The drawing code loads with the first picture: the menu paints before any is shown.
+    from stretchtui.figures import Figure, Picture
+    from stretchtui.routines import Routine
 
 # (least columns, least rows, scale): the first the terminal reaches. Scale 1.2 is
 # 24x8 cells, 1.5 is 30x9, 2 is 40x12, 2.5 is 50x15.
@@ -51,6 +55,8 @@ def fits(room: Size, how: str = "", lines: Sequence[str] = ()) -> bool:
         return False
     if room.width >= ROOMY_WIDTH:
         return True
+    from stretchtui.figures import size
+
     free = room.width - size(scale_for(room))[0] - BESIDE
     return len(textwrap.wrap(how, free)) <= HOW_LINES and all(len(line) <= free for line in lines)
 
@@ -79,6 +85,8 @@ class PoseFigure(Widget):
     def lines(self) -> tuple[str, ...]:
         if self.picture is None:
             return ()
+        from stretchtui.figures import render
+
         return render(self.picture, unicode=self.unicode, scale=self.scale)
 
     def watch_picture(self, picture: Picture | None) -> None:
@@ -146,6 +154,8 @@ class FigureStrip(Widget):
         return rows
 
     def _fitting(self, width: int, scale: float) -> list[tuple[int, tuple[str, ...]]]:
+        from stretchtui.figures import Picture, render
+
         shown: list[tuple[int, tuple[str, ...]]] = []
         used = -STRIP_GAP
         for number, figure in self.figures:

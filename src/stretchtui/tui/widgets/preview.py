@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.widgets import Static
@@ -9,9 +11,12 @@ from textual.widgets import Static
 from stretchtui import glyphs
 from stretchtui.catalog import CatalogEntry, routine_positions
 from stretchtui.durations import format_duration
-from stretchtui.routines import Level, Routine, Step
 from stretchtui.routines.problems import display_path, snippet
 from stretchtui.textsafe import visible
+
+if TYPE_CHECKING:
+    # The routine model loads with the first routine read, after the menu's first paint.
+    from stretchtui.routines import Routine, Step
 
 
 def step_amount(step: Step) -> str:
@@ -33,6 +38,8 @@ def kind_label(routine: Routine, *, short: bool = False) -> str:
     `short` names a micro-session by its position instead (`Seated`), for the one-line
     description of a narrow menu, which shows the section heading anyway.
     """
+    from stretchtui.routines import Level
+
     if routine.level is Level.DESK:
         return positions(routine).capitalize() if short else "Micro-session"
     return routine.level.value.title()
@@ -64,6 +71,8 @@ def _path_line(entry: CatalogEntry, width: int) -> str:
 
 
 def preview_renderable(entry: CatalogEntry, width: int = 60) -> RenderableType:
+    from stretchtui.routines import Level
+
     plan = entry.plan
     if plan is None:
         return problems_renderable(entry, width)
