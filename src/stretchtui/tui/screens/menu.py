@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
@@ -140,6 +141,20 @@ class MenuNotes:
     hideable: str = ""
 
 
+def breakpoint_classes(screen: Screen[Any], size: Size) -> dict[str, bool]:
+    """The classes Textual gives `screen` for a terminal of `size` (on a resize): its
+    HORIZONTAL_BREAKPOINTS and VERTICAL_BREAKPOINTS, the largest reached in each."""
+    classes: dict[str, bool] = {}
+    for dimension, breakpoints in (
+        (size.width, screen.HORIZONTAL_BREAKPOINTS or []),
+        (size.height, screen.VERTICAL_BREAKPOINTS or []),
+    ):
+        reached = [(least, name) for least, name in breakpoints if dimension >= least]
+        chosen = max(reached)[1] if reached else None
+        classes.update({name: name == chosen for _, name in breakpoints})
+    return classes
+
+
 class RoutineList(OptionList):
     """The menu's list: the highlighted routine stays in view when the list gets shorter
     (the line under it grows to explain a broken file, the terminal shrinks)."""
@@ -200,6 +215,9 @@ class MenuScreen(Screen[None]):
         self.offer_seen = now
 
     def compose(self) -> ComposeResult:
+        # The menu's first frame is laid out before Textual's first resize event, which is
+        # what sets these classes: set now, that frame has the layout for this terminal.
+        self.update_classes(breakpoint_classes(self, self.app.size))
         dot = glyphs.current().separator
         yield Label(f"stretchtui {dot} pick a routine, then just follow along", id="screen-title")
         with Horizontal(id="menu-body"):
@@ -209,7 +227,7 @@ class MenuScreen(Screen[None]):
                 yield FigureStrip(id="preview-figures")
         yield Static("", id="menu-line")
         yield Static("", id="notes")
-        yield Footer(compact=True, show_command_palette=False)
+        # The footer is mounted by on_mount, once the list has the focus.
 
     def _options(self) -> list[Option | None]:
         grouped: dict[str, list[CatalogEntry]] = {key: [] for key, _ in SECTIONS}
@@ -228,6 +246,15 @@ class MenuScreen(Screen[None]):
                 label = option_label(entry, self._label_width)
                 options.append(Option(label, id=f"routine:{entry.id}"))
         return options
+
+    @on(events.Mount)
+    async def _mount_footer(self) -> None:
+        # Yielded from compose, the footer would stay empty until the focus is known and
+        # fill in a frame or two after the menu's first. Mounted now, with the list focused,
+        # it has its keys in that first frame (bindings_changed: they are known now).
+        footer = Footer(compact=True, show_command_palette=False)
+        footer.bindings_changed(self)
+        await self.mount(footer)
 
     def on_mount(self) -> None:
         self._highlight_first()
