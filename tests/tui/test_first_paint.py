@@ -22,11 +22,15 @@ import time
 from pathlib import Path
 
 import pytest
+from textual import events
+from textual.widget import Widget
+from textual.widgets import OptionList
 
 from stretchtui import cli
 from stretchtui.cli.context import CliContext
 from stretchtui.paths import AppPaths
 from stretchtui.routines import Level
+from stretchtui.tui.app import StretchApp
 from stretchtui.tui.screens.menu import DESK_LEVEL, MenuScreen
 
 from .conftest import AppFactory
@@ -189,5 +193,29 @@ def test_the_collector_is_enabled_again_if_the_app_fails_to_start(
     assert gc.isenabled()
 
 
+def focused(app: StretchApp) -> Widget | None:
+    return app.screen.focused
+
+
 def test_the_menus_desk_level_is_the_models() -> None:
     assert Level.DESK.value == DESK_LEVEL
+
+
+async def test_the_list_takes_the_focus_when_the_app_gets_it_with_nothing_focused(
+    make_app: AppFactory,
+) -> None:
+    """A page that starts blurred (textual-serve's) can blur the app before the menu, its
+    first screen, has focused its list: the list must have the focus once the page does."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.screen.set_focus(None)  # blurred before the list was ever focused
+        app.post_message(events.AppBlur())
+        await pilot.pause()
+        routines = app.screen.query_one("#routines", OptionList)
+        assert app.screen.focused is None
+        app.post_message(events.AppFocus())
+        await pilot.pause()
+        assert focused(app) is routines
+        await pilot.press("end")
+        assert routines.highlighted == routines.option_count - 1

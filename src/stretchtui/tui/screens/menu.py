@@ -261,15 +261,21 @@ class MenuScreen(Screen[None]):
         self.show_notes(self.notes)
         if self.watcher is not None:
             self.set_interval(POLL_SECONDS, self.check_routines)
-            # Back from the editor in another window: look at once.
-            self.watch(self.app, "app_focus", self._app_focus_changed, init=False)
+        self.watch(self.app, "app_focus", self._app_focus_changed, init=False)
 
     def on_screen_resume(self) -> None:
         self.check_routines()
 
     def _app_focus_changed(self, focused: bool) -> None:
-        if focused:
-            self.check_routines()
+        if not focused:
+            return
+        if self.focused is None and self.app.screen is self:
+            # The menu is composed as the app starts: in a page that starts blurred
+            # (textual-serve's) it focused nothing, and Textual has nothing to give the
+            # focus back to when the page gets it. The list takes it, as it would have.
+            self.query_one("#routines", OptionList).focus()
+        # Back from the editor in another window: look at once.
+        self.check_routines()
 
     def check_routines(self) -> None:
         """Take in new, changed and removed routine files (what the menu's timer does)."""
