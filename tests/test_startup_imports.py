@@ -3,7 +3,8 @@
 Start-up time is measured by `benchmarks/cli_startup.py`, never asserted here; what
 is pinned is what makes it short: `--version` and `status` load neither argparse nor
 Rich, and `list` and `show` answered from a warm routine cache load no Rich, no YAML,
-no Textual, no SQLite, not even dataclasses.
+no Textual, no SQLite, not even dataclasses or typing; `stats` reads the history
+read-only, without the store, its writer thread, the migrations or the settings model.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def test_version_and_status_load_no_parser_and_nothing_heavy(argv: list[str]) ->
 def test_list_and_show_from_a_warm_cache_load_nothing_heavy(argv: list[str]) -> None:
     loaded_by(*argv)  # fills the cache (this one may read YAML)
     loaded = loaded_by(*argv)
-    assert not loaded & {*HEAVY, "argparse", "dataclasses"}
+    assert not loaded & {*HEAVY, "argparse", "dataclasses", "typing"}
 
 
 def test_list_from_a_cold_cache_reads_yaml_but_loads_no_rich_or_textual() -> None:
@@ -159,7 +160,7 @@ WRITING = {
 def test_stats_reads_the_history_with_nothing_heavy(argv: list[str]) -> None:
     loaded = loaded_by(*argv)
     assert "sqlite3" in loaded  # it did read the history
-    assert not loaded & {*HEAVY, "argparse", "dataclasses"} - {"sqlite3"}
+    assert not loaded & {*HEAVY, "argparse", "dataclasses", "typing"} - {"sqlite3"}
     assert not loaded_by(*argv, full=True) & WRITING
 
 
@@ -203,3 +204,22 @@ def test_the_quick_path_and_the_full_parser_print_the_same_stats(
     assert "Sessions: 3 (3 completed)" in quick.out and "body area" in quick.out
     assert cli_main(["stats"]) == 0
     assert capsys.readouterr() == quick
+
+
+def test_a_quick_command_leaves_the_cycle_collector_as_it_found_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import gc
+
+    from stretchtui.entry import main
+
+    assert gc.isenabled()
+    assert main(["list"]) == 0
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert main(["list"]) == 0
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    capsys.readouterr()

@@ -95,7 +95,7 @@ class CatalogEntry:
     def __init__(
         self,
         id: str,
-        path: Path,
+        path: Path | str,
         source: Source,
         plan: Plan | None = None,
         problems: tuple[Problem, ...] = (),
@@ -103,13 +103,21 @@ class CatalogEntry:
         summary: RoutineSummary | None = None,
     ) -> None:
         self.id = id
-        self.path = path
+        # A Path is made when first asked for: `list` of a thousand cached routines needs none.
+        self._path = path
         self.source = source
         self.problems = problems
         if plan is not None:
             self.__dict__["plan"] = plan
             summary = RoutineSummary.of(plan)
         self.summary = summary
+
+    @property
+    def path(self) -> Path:
+        path = self._path
+        if isinstance(path, str):
+            path = self._path = Path(path)
+        return path
 
     @cached_property
     def plan(self) -> Plan | None:
@@ -151,16 +159,20 @@ class Catalog:
 
 def routine_files(folder: Path) -> list[Path]:
     """The routine files directly inside a folder, sorted; none when it does not exist."""
+    return [folder / name for name in routine_names(folder)]
+
+
+def routine_names(folder: str | os.PathLike[str]) -> list[str]:
+    """The names of the routine files directly inside a folder, sorted."""
     try:
         with os.scandir(folder) as found:
-            names = sorted(
+            return sorted(
                 entry.name
                 for entry in found
                 if entry.name.lower().endswith(ROUTINE_SUFFIXES) and not entry.name.startswith(".")
             )
     except OSError:
         return []
-    return [folder / name for name in names]
 
 
 def load_entry(path: Path, source: Source) -> CatalogEntry:
@@ -180,21 +192,21 @@ def load_entry(path: Path, source: Source) -> CatalogEntry:
     return CatalogEntry(path.stem, path, source, None, tuple(result))
 
 
-def cached_entry(path: Path, source: Source, cache: RoutineCache) -> CatalogEntry:
+def cached_entry(path: Path | str, source: Source, cache: RoutineCache) -> CatalogEntry:
     """One file's entry from the cache when its record fits the file, else from the file
     (and then kept in the cache)."""
+    text = os.fspath(path)
     try:
-        key = file_key(os.stat(path))
+        key = file_key(os.stat(text))
     except (OSError, ValueError):
         key = None
     if key is None:
-        return load_entry(path, source)
-    text = str(path)
+        return load_entry(Path(path), source)
     listing = cache.listing(text, key)
     if listing is not None:
         return _from_listing(listing, path, source)
-    entry = load_entry(path, source)
-    cache.remember(text, key, _listing(entry, display_path(path)))
+    entry = load_entry(Path(path), source)
+    cache.remember(text, key, _listing(entry, display_path(entry.path)))
     return entry
 
 
@@ -212,10 +224,11 @@ def _listing(entry: CatalogEntry, label: str) -> dict[str, Any]:
     }
 
 
-def _from_listing(listing: dict[str, Any], path: Path, source: Source) -> CatalogEntry:
+def _from_listing(listing: dict[str, Any], path: Path | str, source: Source) -> CatalogEntry:
     summary = listing["summary"]
     if summary is not None:
         return CatalogEntry(listing["id"], path, source, summary=RoutineSummary(**summary))
+    path = Path(path)
     label = display_path(path)
     problems = tuple(
         Problem(place if place is not None else label, message, line, column, field, source)
@@ -239,8 +252,10 @@ def load_catalog(
         entry = cached_entry(path, Source.BUNDLED, cache)
         by_id[entry.id] = entry
     if user_dir is not None:
-        for path in routine_files(user_dir):
-            entry = cached_entry(path, Source.USER, cache)
+        # Paths as text: a thousand routines of one's own are listed without making a Path each.
+        folder = os.fspath(user_dir)
+        for name in routine_names(folder):
+            entry = cached_entry(os.path.join(folder, name), Source.USER, cache)
             by_id[entry.id] = entry
     cache.save()
     return _assemble(by_id, user_dir, cache)

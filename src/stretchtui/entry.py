@@ -42,9 +42,19 @@ def main(argv: list[str] | None = None) -> int:
             return code
     quick = quick_arguments(args)
     if quick is not None:
+        import gc
+
         from stretchtui.cli import run_handler
 
-        return run_handler(quick)
+        # A quick command makes its objects (a thousand routines' records) and exits:
+        # the cycle collector would walk them again and again for nothing to free.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return run_handler(quick)
+        finally:
+            if collecting:
+                gc.enable()
     from stretchtui.cli import main as cli_main
 
     return cli_main(args)

@@ -8,15 +8,17 @@ the TUI both ask `current()`; nothing is read at import time.
 
 from __future__ import annotations
 
-import codecs
 import os
 import sys
 import unicodedata
 from collections.abc import Mapping
 from typing import NamedTuple, TextIO
 
-# The locale variables in the order the C library consults them for the character set.
-LOCALE_VARIABLES = ("LC_ALL", "LC_CTYPE", "LANG")
+# Asked for here too (tests, callers): the decision itself is terminal_unicode's.
+from stretchtui.terminal_unicode import LOCALE_VARIABLES as LOCALE_VARIABLES
+from stretchtui.terminal_unicode import encoding_is_unicode as encoding_is_unicode
+from stretchtui.terminal_unicode import locale_is_unicode as locale_is_unicode
+from stretchtui.terminal_unicode import shows_unicode
 
 
 # A NamedTuple, not a dataclass: `list` and `show` print through here, and must start
@@ -159,40 +161,13 @@ ASCII = Glyphs(
 )
 
 
-def locale_is_unicode(environ: Mapping[str, str]) -> bool | None:
-    """What the locale variables say about UTF-8: True, False, or None if none is set.
-
-    The environment, not Python's own encoding: Python turns on UTF-8 mode under
-    LC_ALL=C, so its stdout says utf-8 while the terminal behind it does not.
-    """
-    for name in LOCALE_VARIABLES:
-        value = environ.get(name, "")
-        if value:
-            # `en_US.UTF-8`, `C.utf8`, `de_DE.utf-8@euro`; `C`, `POSIX`, `en_US.ISO-8859-1` are not.
-            codeset = (value.partition(".")[2] or value).partition("@")[0]
-            return codeset.replace("-", "").lower() == "utf8"
-    return None
-
-
-def encoding_is_unicode(encoding: str | None) -> bool:
-    """True if a stream with this encoding can carry any character."""
-    if not encoding:
-        return False
-    try:
-        name = codecs.lookup(encoding).name
-    except LookupError:
-        return False
-    return name.startswith("utf")
-
-
 def detect(environ: Mapping[str, str], encoding: str | None) -> Glyphs:
     """The glyph set for a terminal with this environment, written to through `encoding`.
 
     Unicode only when both agree: the locale names UTF-8 (no locale at all is the C
     locale) and the output stream can encode it.
     """
-    locale_says = locale_is_unicode(environ)
-    return UNICODE if locale_says and encoding_is_unicode(encoding) else ASCII
+    return UNICODE if shows_unicode(environ, encoding) else ASCII
 
 
 _current: Glyphs | None = None

@@ -57,16 +57,33 @@ def wants_colour(stream: TextIO | None = None) -> bool:
 
 def styled(text: str, style: str, colour: bool) -> str:
     """`text` in a style such as "bold cyan"; unchanged when colour is off or text empty."""
+    if not colour or not text or not style:
+        return text
     codes = [STYLES[word] for word in style.split() if word in STYLES]
-    if not colour or not codes or not text:
+    if not codes:
         return text
     return f"\x1b[{';'.join(codes)}m{text}\x1b[0m"
+
+
+_WIDTHS: dict[str, int] = {}
+"""Widths of non-ASCII texts already measured: `list` repeats `beginner · user` a thousand
+times."""
 
 
 def cell_width(text: str) -> int:
     """Terminal cells `text` takes: wide East Asian characters two, combining marks none."""
     if text.isascii():
         return len(text)
+    known = _WIDTHS.get(text)
+    if known is None:
+        known = _measure(text)
+        if len(_WIDTHS) < 4096:  # bounded: a thousand different names measure once each
+            _WIDTHS[text] = known
+    return known
+
+
+def _measure(text: str) -> int:
+    """cell_width, character by character."""
     width = 0
     for char in text:
         if char.isascii():
@@ -129,21 +146,28 @@ class Table:
     """Columns, then rows of cells (str, or (str, style) for a cell with its own style).
 
     `edged` draws what Rich's SIMPLE_HEAD box draws with its edges shown (as `stats`
-    always printed): a blank line above and below, and two spaces either side."""
+    always printed): a blank line above and below, and two spaces either side.
+
+    A thousand rows (`list` with a thousand routines of one's own) must cost little more
+    than none: each cell is measured once, a row whose cells all fit is laid out without
+    wrapping, and styles are looked up only when there is colour."""
 
     def __init__(self, *columns: Column, edged: bool = False) -> None:
         self.columns = list(columns)
         self.edged = edged
         self.rows: list[list[tuple[str, str]]] = []
+        self._cell_widths: list[list[int]] = []
 
     def add_row(self, *cells: str | tuple[str, str]) -> None:
-        self.rows.append([cell if isinstance(cell, tuple) else (cell, "") for cell in cells])
+        row = [cell if isinstance(cell, tuple) else (cell, "") for cell in cells]
+        self.rows.append(row)
+        self._cell_widths.append(
+            [len(text) if text.isascii() else cell_width(text) for text, _ in row]
+        )
 
     def widths(self, available: int) -> list[int]:
-        widths = [
-            max([cell_width(column.header)] + [cell_width(row[i][0]) for row in self.rows])
-            for i, column in enumerate(self.columns)
-        ]
+        headers = [cell_width(column.header) for column in self.columns]
+        widths = [max(column) for column in zip(headers, *self._cell_widths, strict=True)]
         excess = sum(widths) + len(GAP) * (len(widths) - 1) - available
         for i, column in enumerate(self.columns):
             if excess <= 0:
@@ -168,13 +192,39 @@ class Table:
             )[0]
         ]
         out.append(f" {RULE * (inner + 2)} " if self.edged else RULE * inner)
-        for row in self.rows:
+        columns = self.columns
+        rights = [column.right for column in columns]
+        column_styles = [column.style for column in columns]
+        wrapping = [i for i, column in enumerate(columns) if column.wrap]
+        for row, row_widths in zip(self.rows, self._cell_widths, strict=True):
+            # (Wrapping drops a leading space: such a cell goes the long way, as it always did.)
+            if all(map(int.__le__, row_widths, widths)) and not any(
+                row[i][0].startswith(" ") for i in wrapping
+            ):
+                # Every cell fits on one line: pad each (once measured) and join.
+                if colour:
+                    texts = [
+                        styled(text, style or default, colour)
+                        for (text, style), default in zip(row, column_styles, strict=True)
+                    ]
+                else:
+                    texts = [text for text, _ in row]
+                line = GAP.join(
+                    [
+                        " " * (width - used) + text if right else text + " " * (width - used)
+                        for text, used, width, right in zip(
+                            texts, row_widths, widths, rights, strict=True
+                        )
+                    ]
+                )
+                out.append(f"  {line}  " if self.edged else line.rstrip())
+                continue
+            styles = [
+                style or default for (_, style), default in zip(row, column_styles, strict=True)
+            ]
             parts = [
                 wrap(text, width) if column.wrap else [text]
-                for (text, _), column, width in zip(row, self.columns, widths, strict=True)
-            ]
-            styles = [
-                style or column.style for (_, style), column in zip(row, self.columns, strict=True)
+                for (text, _), column, width in zip(row, columns, widths, strict=True)
             ]
             out.extend(self._line(parts, styles, widths, colour))
         if self.edged:
@@ -202,12 +252,22 @@ class Table:
         print_lines(self.lines(terminal_width(stream), wants_colour(stream)), stream)
 
 
+def _shows_unicode() -> bool:
+    """glyphs.current().unicode, without importing glyphs (and typing) when it is not
+    loaded yet: once loaded, it may have been told what to draw (`glyphs.use`)."""
+    glyphs = sys.modules.get("stretchtui.glyphs")
+    if glyphs is not None:
+        return bool(glyphs.current().unicode)
+    from stretchtui.terminal_unicode import shows_unicode
+
+    return shows_unicode(os.environ, getattr(sys.stdout, "encoding", None))
+
+
 def print_lines(lines: Sequence[str], stream: TextIO | None = None) -> None:
     text = "".join(f"{line}\n" for line in lines)
-    if not text.isascii():
+    if not text.isascii() and not _shows_unicode():
         from stretchtui import glyphs
 
-        if not glyphs.current().unicode:
-            # Columns are measured already: each character keeps its width (`─` is `-`).
-            text = glyphs.screen_to_ascii(text)
+        # Columns are measured already: each character keeps its width (`─` is `-`).
+        text = glyphs.screen_to_ascii(text)
     (stream or sys.stdout).write(text)

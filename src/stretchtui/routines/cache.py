@@ -95,23 +95,25 @@ def _plain_text(value: object) -> bool:
     return (value.isascii() and value.isprintable()) or not any(map(is_control, value))
 
 
+SUMMARY_FIELDS = frozenset(("name", "level", "total_seconds", "stretches", "rounds", "positions"))
+LISTING_FIELDS = frozenset(("id", "summary", "problems"))
+
+
 def valid_summary(value: object) -> bool:
     """A routine's listing: name, level, total seconds, stretches, rounds, positions."""
-    if not isinstance(value, dict) or set(value) != {
-        "name",
-        "level",
-        "total_seconds",
-        "stretches",
-        "rounds",
-        "positions",
-    }:
+    # Written out rather than through helpers: a thousand records are checked on every `list`.
+    if type(value) is not dict or len(value) != 6 or value.keys() != SUMMARY_FIELDS:
         return False
+    total, stretches, rounds = value["total_seconds"], value["stretches"], value["rounds"]
     return (
-        _plain_text(value["name"])
+        type(total) is int
+        and total >= 0
+        and type(stretches) is int
+        and stretches >= 1
+        and type(rounds) is int
+        and rounds >= 1
         and value["level"] in LEVELS
-        and _is_int(value["total_seconds"])
-        and _is_int(value["stretches"], 1)
-        and _is_int(value["rounds"], 1)
+        and _plain_text(value["name"])
         and _plain_text(value["positions"])
     )
 
@@ -132,24 +134,31 @@ def valid_problem(value: object) -> bool:
 
 def valid_listing(value: object) -> bool:
     """What the catalog keeps of a file: its id, and a summary or at least one problem."""
-    if not isinstance(value, dict) or set(value) != {"id", "summary", "problems"}:
+    if type(value) is not dict or len(value) != 3 or value.keys() != LISTING_FIELDS:
         return False
     problems = value["problems"]
-    if not (isinstance(value["id"], str) and isinstance(problems, list)):
+    if not (type(value["id"]) is str and type(problems) is list):
         return False
-    if not all(valid_problem(problem) for problem in problems):
+    if problems and not all(valid_problem(problem) for problem in problems):
         return False
     if value["summary"] is None:
         return bool(problems)
-    return valid_summary(value["summary"]) and not problems
+    return not problems and valid_summary(value["summary"])
 
 
 def _valid_record(value: object) -> bool:
+    """[size, modification time, change time, listing] (see `listing`)."""
+    if type(value) is not list or len(value) != 4:
+        return False
+    size, modified, changed, listing = value
     return (
-        isinstance(value, list)
-        and len(value) == 4
-        and all(_is_int(part) for part in value[:3])
-        and valid_listing(value[3])
+        type(size) is int
+        and size >= 0
+        and type(modified) is int
+        and modified >= 0
+        and type(changed) is int
+        and changed >= 0
+        and valid_listing(listing)
     )
 
 
