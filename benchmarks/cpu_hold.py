@@ -1,7 +1,8 @@
 """CPU time and terminal output of the full-screen view during a long hold, against termdown.
 
 Runs `stretchtui run routines/long-hold.yaml --no-sound` in a private tmux
-(80x24 unless --size says otherwise), waits for the 90 s hold to begin, and
+(at 80x24 and at 200x60, where the countdown's block letters are 21 rows tall,
+unless --size says otherwise), waits for the 90 s hold to begin, and
 measures over a 60 s window the process's CPU seconds (user + system, from
 /proc) and the bytes it wrote to the terminal. Then, one after the other, the
 same for `termdown` at the same size over a window of the same length,
@@ -9,7 +10,7 @@ started with a few seconds to spare so the whole window is counting down
 (termdown exits at zero). Rounds alternate; medians are compared. Also shown:
 the CPU the tmux server spent drawing what each wrote.
 
-    .venv/bin/python benchmarks/cpu_hold.py [--window SECONDS] [--rounds N] [--size 80x24]
+    .venv/bin/python benchmarks/cpu_hold.py [--window SECONDS] [--rounds N] [--size 80x24 ...]
 
 Targets: stretchtui's CPU seconds at most half of termdown's, and its bytes
 written at most termdown's.
@@ -139,7 +140,10 @@ def main() -> int:
     parser.add_argument("--window", type=float, default=60.0, help="seconds measured (max 80)")
     parser.add_argument("--rounds", type=int, default=1, help="runs of each, alternating")
     parser.add_argument(
-        "--size", type=parse_size, default=(80, 24), help="terminal COLUMNSxROWS (80x24)"
+        "--size",
+        type=parse_size,
+        action="append",
+        help="terminal COLUMNSxROWS, repeatable (default: 80x24 and 200x60)",
     )
     args = parser.parse_args()
     if not 0 < args.window <= HOLD_SECONDS - 10:
@@ -147,21 +151,25 @@ def main() -> int:
     if shutil.which("tmux") is None:
         raise SystemExit("tmux is not installed")
 
-    ours: list[Window] = []
-    theirs: list[Window] = []
+    sizes: list[tuple[int, int]] = args.size or [(80, 24), (200, 60)]
+    ours: dict[tuple[int, int], list[Window]] = {size: [] for size in sizes}
+    theirs: dict[tuple[int, int], list[Window]] = {size: [] for size in sizes}
     with tempfile.TemporaryDirectory() as home:
         for round_number in range(1, args.rounds + 1):
-            print(f"round {round_number}/{args.rounds}: stretchtui …", flush=True)
-            ours.append(run_stretchtui(args.window, Path(home), args.size))
-            print(f"round {round_number}/{args.rounds}: termdown …", flush=True)
-            theirs.append(run_termdown(args.window, args.size))
+            for size in sizes:
+                label = f"round {round_number}/{args.rounds}, {size[0]}x{size[1]}"
+                print(f"{label}: stretchtui …", flush=True)
+                ours[size].append(run_stretchtui(args.window, Path(home), size))
+                print(f"{label}: termdown …", flush=True)
+                theirs[size].append(run_termdown(args.window, size))
 
-    width, height = args.size
-    print(f"\nDuring a hold, {width}x{height}, median of {args.rounds} run(s):")
-    us = show("stretchtui", ours)
-    them = show("termdown", theirs)
-    print(ratio_line("CPU", us.cpu, them.cpu, CPU_TARGET))
-    print(ratio_line("bytes written", us.written, them.written, BYTES_TARGET))
+    for width, height in sizes:
+        print(f"\nDuring a hold, {width}x{height}, median of {args.rounds} run(s):")
+        us = show("stretchtui", ours[width, height])
+        them = show("termdown", theirs[width, height])
+        print(ratio_line("CPU", us.cpu, them.cpu, CPU_TARGET))
+        print(ratio_line("bytes written", us.written, them.written, BYTES_TARGET))
+    print(f"load average {os.getloadavg()[0]:.1f}")
     return 0
 
 

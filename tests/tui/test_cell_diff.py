@@ -28,6 +28,7 @@ _SEQUENCE = re.compile(
     r"|\x1b\[(\d*)([CD])"  # cursor right or left
     r"|\x1b\[([\d;]*)m"  # colours and attributes
     r"|\x1b\]8;(?:id=[^;]*)?;([^\x1b]*)\x1b\\"  # a link's start or end
+    r"|(\x1bD|\x08)"  # index (down a row, same column), backspace (left a column)
 )
 
 
@@ -99,8 +100,14 @@ class TerminalModel:
         while at < len(data):
             match = _SEQUENCE.match(data, at)
             if match:
-                row, column, step, direction, sgr, link = match.groups()
-                if match.group(0).endswith("H"):
+                row, column, step, direction, sgr, link, nudge = match.groups()
+                if nudge == "\x1bD":
+                    assert self.y + 1 < len(self.rows), "an index on the last row scrolls"
+                    self.y += 1
+                elif nudge == "\x08":
+                    assert self.x > 0, "a backspace at the first column stays there"
+                    self.x -= 1
+                elif match.group(0).endswith("H"):
                     self.y, self.x = int(row or 1) - 1, int(column or 1) - 1
                 elif direction:
                     self.x += int(step or 1) * (1 if direction == "C" else -1)
@@ -282,6 +289,27 @@ def test_block_letters_go_as_reversed_spaces_where_that_is_shorter() -> None:
     cells.render(full(screen_of("", "", "", "", style=underlined)), SCREEN, size, CONSOLE)
     later = chops(screen_of("██", "", "", "", style=underlined), [0], 6)
     assert "██" in cells.render(later, SCREEN, size, CONSOLE)
+
+
+def test_a_stroke_down_the_rows_moves_by_index_and_backspace() -> None:
+    # A tall letter's stroke changes the same columns on row after row: the cursor goes
+    # down a row (ESC D) and back over what it wrote, not to an absolute place each time.
+    cells = TerminalCells()
+    size = (WIDTH, HEIGHT)
+    digit = Style(color="color(253)", bgcolor="color(233)", bold=True)
+    first = screen_of("", "", "", "", style=digit)
+    whole, diffed = TerminalModel(), TerminalModel()
+    whole.feed(full(first).render_segments(CONSOLE))
+    diffed.feed(cells.render(full(first), SCREEN, size, CONSOLE))
+    stroke = screen_of("   ██", "   ██", "  ███", "    █", style=digit)
+    update = chops(stroke, [0, 1, 2, 3], 6)
+    written = cells.render(update, SCREEN, size, CONSOLE)
+    assert written == (
+        "\x1b[1;4H\x1b[7;38;5;253;48;5;233m  \x1bD\b\b  \x1bD\b\b\b   \x1bD\b \x1b[0m"
+    )
+    whole.feed(update.render_segments(CONSOLE))
+    diffed.feed(written)
+    assert diffed.seen() == whole.seen()
 
 
 def test_a_colour_change_sends_only_what_differs() -> None:

@@ -202,11 +202,8 @@ class TerminalCells:
         for y in sorted(changed):
             row = self._rows[y]
             for start, stop in _runs(row, sorted(changed[y]), width):
-                if cursor is not None and cursor[1] == y and cursor[0] != start:
-                    step = start - cursor[0]
-                    write(f"\x1b[{step}C" if step > 0 else f"\x1b[{-step}D")
-                elif cursor != (start, y):
-                    write(f"\x1b[{y + 1};{start + 1}H")
+                if cursor != (start, y):
+                    write(_move(cursor, start, y))
                 cells = row[start:stop]
                 text, after = self._encode(cells, pen, solid=False)
                 if any(cell[0] == SOLID for cell in cells):
@@ -391,6 +388,34 @@ def _runs(row: list[Cell], columns: list[int], width: int) -> list[tuple[int, in
         else:
             runs.append([start, stop])
     return [(start, stop) for start, stop in runs]
+
+
+def _move(cursor: tuple[int, int] | None, x: int, y: int) -> str:
+    """The shortest cursor move from `cursor` (None: not known) to column x of row y.
+
+    A row or two down is ESC D (index: down one, same column, two bytes), then a step
+    sideways; never from the last row (where it would scroll), as the row is below.
+    """
+    absolute = f"\x1b[{y + 1};{x + 1}H"
+    if cursor is None:
+        return absolute
+    down = y - cursor[1]
+    if down == 0:
+        return _sideways(cursor[0], x)
+    if 0 < down <= 2:
+        relative = "\x1bD" * down + _sideways(cursor[0], x)
+        if len(relative) < len(absolute):
+            return relative
+    return absolute
+
+
+def _sideways(start: int, stop: int) -> str:
+    step = stop - start
+    if step > 0:
+        return f"\x1b[{step}C"
+    if -3 <= step < 0:
+        return "\b" * -step
+    return f"\x1b[{-step}D" if step else ""
 
 
 def _known(row: list[Cell], start: int, stop: int) -> bool:
