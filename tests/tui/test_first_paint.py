@@ -5,8 +5,8 @@ pinned is what keeps it short: the menu is the app's first screen (composed with
 app, its first frame goes out, where a screen pushed from `on_mount` is drawn inside
 Textual's start-up batch, thrown away, and drawn again after the first resize), the
 collector waits until that frame has gone, and nothing the menu shows only a moment
-later (the history, the preview's routine file, the sound, the other screens) is
-imported before it.
+later (the history, the preview's routine file, the sound, the other screens and their
+styles) is imported or parsed before it.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from stretchtui import cli
 from stretchtui.cli.context import CliContext
 from stretchtui.paths import AppPaths
 from stretchtui.routines import Level
-from stretchtui.tui.app import StretchApp
+from stretchtui.tui.app import SCREEN_STYLES, StretchApp
 from stretchtui.tui.screens.menu import DESK_LEVEL, MenuScreen
 
 from .conftest import AppFactory
@@ -62,7 +62,7 @@ NOT_BEFORE_FIRST_PAINT = (
 
 PROBE = """
 import gc, json, sys
-from stretchtui.tui.app import StretchApp
+from stretchtui.tui.app import SCREEN_STYLES, StretchApp
 
 display = StretchApp._display
 
@@ -71,8 +71,9 @@ def first_frame(self, screen, renderable):
     display(self, screen, renderable)
     if self._painted and not painted:
         with open(sys.argv[1], "w") as out:
+            styles = [str(path) for path, _ in self.stylesheet.source]
             json.dump({"modules": sorted(sys.modules), "gc_enabled": gc.isenabled(),
-                       "screen": type(screen).__name__}, out)
+                       "screen": type(screen).__name__, "styles": styles}, out)
         self.exit(0)
 
 StretchApp._display = first_frame
@@ -138,6 +139,10 @@ def test_nothing_the_menu_shows_later_is_imported_before_its_first_frame(tmp_pat
         if any(name == never or name.startswith(f"{never}.") for never in NOT_BEFORE_FIRST_PAINT)
     }
     assert early == set()
+    # The other screens' styles are parsed only after it, the menu's before.
+    styles = {Path(source).name for source in first["styles"]}
+    assert "app.tcss" in styles
+    assert SCREEN_STYLES.name not in styles
     # The probe is real: it saw the menu's own frame, drawn by Textual.
     assert first["screen"] == "MenuScreen"
     assert {"textual", "stretchtui.tui.screens.menu"} <= loaded
@@ -219,3 +224,21 @@ async def test_the_list_takes_the_focus_when_the_app_gets_it_with_nothing_focuse
         assert focused(app) is routines
         await pilot.press("end")
         assert routines.highlighted == routines.option_count - 1
+
+
+async def test_the_other_screens_styles_are_read_after_the_first_frame_and_before_a_screen(
+    make_app: AppFactory,
+) -> None:
+    def read(app: StretchApp) -> bool:
+        return app.stylesheet.has_source(str(SCREEN_STYLES.resolve()), "")
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert read(app)  # just after the menu's first frame
+    # Straight into a session (`stretchtui run`): before its screen is shown.
+    app = make_app("desk-midday")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert read(app)
+        await pilot.pause()
+        assert app.screen.query_one("#stage").styles.padding.left == 2  # screens.tcss

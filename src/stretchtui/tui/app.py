@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.console import RenderableType
@@ -41,6 +42,11 @@ if TYPE_CHECKING:
 # as it can.
 
 
+SCREEN_STYLES = Path(__file__).with_name("screens.tcss")
+"""The styles of every screen but the menu: parsing them before its first frame would
+hold it up (about a fifth of start-up's CSS work)."""
+
+
 class StretchApp(App[int]):
     """Menu → session → summary → menu. With `start_routine`, straight into that session."""
 
@@ -62,6 +68,7 @@ class StretchApp(App[int]):
             driver_class=driver_class(glyphs.current(), environ_driver=constants.DRIVER)
         )
         self.terminal_cells = TerminalCells()
+        self._screen_styles_read = False
         # The countdown, breath bar and progress line repaint without a whole frame.
         self.direct_painter = DirectPainter(self, self.terminal_cells)
         self._painted = False
@@ -102,6 +109,7 @@ class StretchApp(App[int]):
         else:
             # The menu (the first screen) paints first; the history (its advice, the offer to
             # carry on a stopped session) is opened and read just after, and shown then.
+            self.after_first_paint(self.load_screen_styles)
             self.after_first_paint(self.services.sound_may_start.set)
             self.after_first_paint(self._refresh_menu)
 
@@ -112,6 +120,20 @@ class StretchApp(App[int]):
             self.catalog, bundled_routines_dir(), self.services.paths.user_routines_dir
         )
         return MenuScreen(self.catalog, self.warning_notes(), watcher=watcher)
+
+    def load_screen_styles(self) -> None:
+        """Read screens.tcss, once: the menu reads it just after its first frame, and any
+        other screen before it is shown (see push_screen)."""
+        if self._screen_styles_read:
+            return
+        self._screen_styles_read = True
+        self.stylesheet.read(SCREEN_STYLES)
+        self.stylesheet.parse()  # only the new file: the others' rules are cached
+        self.stylesheet.update(self)
+
+    def push_screen(self, *args: Any, **kwargs: Any) -> Any:
+        self.load_screen_styles()
+        return super().push_screen(*args, **kwargs)
 
     def on_menu_screen_catalog_changed(self, message: MenuScreen.CatalogChanged) -> None:
         """An edited routine runs as it now is, wherever it is started from."""
