@@ -116,3 +116,31 @@ def test_history_and_run_say_so_and_save_the_next_session(
     assert len(store.sessions()) == 1
     store.close()
     assert len(list(isolated_dirs["data"].glob("history.sqlite3.broken-*"))) == 1
+
+
+def test_a_new_file_made_by_another_process_meanwhile_is_not_taken_for_a_broken_one(
+    tmp_path: Path,
+) -> None:
+    """Two processes open a new history at once: the second reads the version (0), the first
+    then makes the tables; the second must not see version 0 with version 4's tables."""
+    from stretchtui.history.promises import check_promise
+    from stretchtui.history.schema import migrate
+
+    path = tmp_path / "history.sqlite3"
+    first = sqlite3.connect(path, isolation_level=None)
+    first.execute("PRAGMA journal_mode = WAL")
+    made: list[bool] = []
+
+    class Racing(sqlite3.Connection):
+        def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+            cursor = super().execute(sql, *args)  # type: ignore[arg-type]
+            if "user_version" in sql and not made:
+                made.append(True)
+                migrate(first)  # the other process, just after the version was read
+            return cursor
+
+    second = sqlite3.connect(path, isolation_level=None, factory=Racing)
+    check_promise(second)
+    assert made
+    second.close()
+    first.close()

@@ -41,12 +41,21 @@ def check_promise(connection: sqlite3.Connection, schema: str = "main") -> None:
 
     Its own tables must have at least their columns, and no table a later migration
     will create may already be there (it would stop the migration). A version newer
-    than ours is left for migrate() to refuse.
+    than ours is left for migrate() to refuse. The version and the tables are read in one
+    transaction: another process creating a new file's tables in between must not make
+    it look like a version-0 file with a later version's tables (a broken one).
     """
-    version = int(connection.execute(f"PRAGMA {schema}.user_version").fetchone()[0])
+    own = not connection.in_transaction
+    if own:
+        connection.execute("BEGIN")
+    try:
+        version = int(connection.execute(f"PRAGMA {schema}.user_version").fetchone()[0])
+        found = _tables(connection, schema)
+    finally:
+        if own and connection.in_transaction:
+            connection.execute("COMMIT")
     if version > SCHEMA_VERSION:
         return
-    found = _tables(connection, schema)
     for table, columns in promised_tables(version).items():
         if table not in found:
             raise BrokenPromise(f"history version {version} without {table}")
