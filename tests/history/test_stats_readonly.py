@@ -1,6 +1,7 @@
 """`stretchtui stats` reads the history without changing it, whatever the file holds.
 
-It opens the file read-only: nothing is written, migrated, moved aside or created, and
+It opens the file read-only: nothing is written, moved aside or created (only a file from
+an older stretchtui is brought up to date, once, as any command would), and
 every file it cannot read gets one line saying what is wrong and what stretchtui will
 do about it. What it prints is what the store (after its fix-ups) would say.
 """
@@ -156,8 +157,20 @@ def test_a_newer_file_is_left_untouched(history: Path, capsys: pytest.CaptureFix
     assert fingerprint(history) == before
 
 
+def figures_after_a_real_migration(path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    """What `stats --json` says of a copy of `path` once `history` has brought it up to date."""
+    copy = path.parent / "reference"
+    copy.mkdir()
+    copy.joinpath(path.name).write_bytes(path.read_bytes())
+    assert main(["history", "--data-dir", str(copy)]) == 0
+    capsys.readouterr()
+    code, out, err = stats(capsys, "--json", "--data-dir", str(copy))
+    assert (code, err) == (0, "")
+    return out
+
+
 @pytest.mark.parametrize("version", [1, 2, 3])
-def test_an_older_file_is_read_through_a_copy_and_not_migrated(
+def test_an_older_file_is_brought_up_to_date_once(
     isolated_dirs: dict[str, Path], capsys: pytest.CaptureFixture[str], version: int
 ) -> None:
     path = isolated_dirs["data"] / "history.sqlite3"
@@ -165,22 +178,42 @@ def test_an_older_file_is_read_through_a_copy_and_not_migrated(
         v3_file(path)
     else:
         old_file(path, version)
-    before = fingerprint(path)
+    expected = figures_after_a_real_migration(path, capsys)
     code, out, err = stats(capsys, "--json")
-    assert code == 0
-    assert err == (
-        f"stretchtui: {path} is from an older stretchtui (history version {version}); these "
-        "figures come from a copy brought up to date in memory, and the file is left as it "
-        "is until stretchtui next records or lists sessions.\n"
-    )
-    assert fingerprint(path) == before
+    assert (code, out, err) == (0, expected, "")
     db = sqlite3.connect(path)
-    assert db.execute("PRAGMA user_version").fetchone()[0] == version
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     db.close()
-    # The same figures as once the file is brought up to date for real.
-    assert main(["history"]) == 0
-    capsys.readouterr()
-    assert stats(capsys, "--json")[1:] == (out, "")
+    # From then on stats only reads it.
+    before = fingerprint(path)
+    assert stats(capsys, "--json") == (0, expected, "")
+    assert fingerprint(path) == before
+
+
+def test_an_older_file_that_cannot_be_updated_is_read_through_a_copy(
+    isolated_dirs: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with tmpfs(isolated_dirs["data"] / "ro", "size=4m") as data:
+        path = data / "history.sqlite3"
+        v3_file(path)
+        expected = figures_after_a_real_migration(path, capsys)
+        for name in os.listdir(data):
+            if name != path.name:
+                subprocess.run(["rm", "-rf", str(data / name)], check=True)
+        before = fingerprint(path)
+        remount_readonly(data)
+        code, out, err = stats(capsys, "--json", "--data-dir", str(data))
+        assert (code, out) == (0, expected)
+        assert err.startswith(
+            f"stretchtui: {path} is from an older stretchtui (history version 3) and could "
+            "not be brought up to date ("
+        )
+        assert err.endswith(
+            "); these figures come from a copy brought up to date in memory, and the file "
+            "is left as it is.\n"
+        )
+        assert err.count("\n") == 1
+        assert fingerprint(path) == before
 
 
 def test_an_empty_file_is_an_empty_history(

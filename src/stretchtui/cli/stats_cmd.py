@@ -2,10 +2,10 @@
 
 It is typed and read at a glance, so it starts in about Python's own time:
 `stretchtui.entry` reads its arguments without argparse, the history is opened
-read-only (`history.readonly`: no writer thread, no migration, nothing written, no
-file created) and read as plain tuples (`history.figures`), the settings model is
-loaded only when there is a config.yaml to read, and the tables are plain
-(cli/table.py), not Rich's.
+read-only (`history.readonly`: no writer thread, nothing written, no file created;
+only a file from an older stretchtui is brought up to date, once) and read as plain
+tuples (`history.figures`), the settings model is loaded only when there is a
+config.yaml to read, and the tables are plain (cli/table.py), not Rich's.
 """
 
 from __future__ import annotations
@@ -23,9 +23,11 @@ from stretchtui.textsafe import visible
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
+    import sqlite3
     from typing import Any
 
     from stretchtui.history.figures import Figures
+    from stretchtui.history.readonly import OlderHistory
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -55,7 +57,6 @@ def show_stats(context: CliContext, args: argparse.Namespace) -> int:
     from stretchtui.history.readonly import (
         CannotRead,
         OlderHistory,
-        migrated_copy,
         open_readonly,
         reason,
     )
@@ -67,13 +68,7 @@ def show_stats(context: CliContext, args: argparse.Namespace) -> int:
         try:
             db = open_readonly(path)  # None: no history yet, and no file is made
         except OlderHistory as older:
-            db = migrated_copy(older, path)
-            if older.found:
-                context.error(
-                    f"{path} is from an older stretchtui (history version {older.found}); "
-                    "these figures come from a copy brought up to date in memory, and the "
-                    "file is left as it is until stretchtui next records or lists sessions."
-                )
+            db = brought_up_to_date(context, older, path)
         try:
             figures = read_figures(db, now.date(), mode, round(now.timestamp() * 1000))
         except (sqlite3.Error, ValueError, TypeError) as error:
@@ -92,6 +87,50 @@ def show_stats(context: CliContext, args: argparse.Namespace) -> int:
         return EXIT_OK
     print_stats(figures)
     return EXIT_OK
+
+
+def brought_up_to_date(context: CliContext, older: OlderHistory, path: str) -> sqlite3.Connection:
+    """A read-only connection to an older history once it is up to date.
+
+    An older file is brought up to date once, as the first command to open it after an
+    upgrade does (beside itself, with a progress line at 100 000 sessions), so `stats`
+    never pays for it again. Where it can't be (a read-only folder, a full disk, another
+    program holding the file), the figures come from a copy brought up to date in memory
+    and the file is left as it is. Raises CannotRead.
+    """
+    import sqlite3
+    from pathlib import Path
+
+    from stretchtui.history.readonly import CannotRead, OlderHistory, migrated_copy, open_readonly
+
+    if not older.found:  # an empty file: nothing to bring up to date
+        return migrated_copy(older, path)
+    older.connection.close()
+    from stretchtui.history.migrate_file import rewrite
+    from stretchtui.history.progress import StderrProgress
+
+    try:
+        rewrite(Path(path), StderrProgress())
+    except sqlite3.Error as error:
+        why = str(error)
+    else:
+        db = open_readonly(path)
+        if db is None:
+            raise CannotRead(f"the history file {path} went away while it was read")
+        return db
+    try:
+        again = open_readonly(path)
+    except OlderHistory as still_older:
+        copy = migrated_copy(still_older, path)
+        context.error(
+            f"{path} is from an older stretchtui (history version {older.found}) and could "
+            f"not be brought up to date ({why}); these figures come from a copy brought up "
+            "to date in memory, and the file is left as it is."
+        )
+        return copy
+    if again is None:
+        raise CannotRead(f"the history file {path} went away while it was read")
+    return again  # another process brought it up to date meanwhile
 
 
 def stats_json(stats: Figures) -> dict[str, Any]:
