@@ -7,6 +7,8 @@ thread and the migrations just by entering this package.
 
 from __future__ import annotations
 
+from stretchtui.lazy import lazy_exports
+
 # Not `from typing import TYPE_CHECKING`: importing typing costs more than what it saves.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -24,17 +26,17 @@ if TYPE_CHECKING:
     from stretchtui.history.store import HistoryStore
 
 _HOMES = {
-    "SCHEMA_VERSION": "schema",
-    "CheckInRow": "rows",
-    "DayTotal": "rows",
-    "HistoryStore": "store",
-    "HistoryUnreadable": "queries",
-    "LevelTotal": "rows",
-    "SegmentRow": "rows",
-    "SessionDetail": "rows",
-    "SessionRow": "rows",
-    "memory_store": "opening",
-    "open_store": "opening",
+    "SCHEMA_VERSION": ".schema",
+    "CheckInRow": ".rows",
+    "DayTotal": ".rows",
+    "HistoryStore": ".store",
+    "HistoryUnreadable": ".queries",
+    "LevelTotal": ".rows",
+    "SegmentRow": ".rows",
+    "SessionDetail": ".rows",
+    "SessionRow": ".rows",
+    "memory_store": ".opening",
+    "open_store": ".opening",
 }
 
 __all__ = [
@@ -52,12 +54,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _HOMES, globals())

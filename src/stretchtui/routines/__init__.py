@@ -7,14 +7,12 @@ pull in the YAML loader, so that `list` answered from the routine cache never im
 
 from __future__ import annotations
 
-import importlib
+from stretchtui.lazy import lazy_exports
 
 # Not `from typing import TYPE_CHECKING`: importing typing costs more than this whole
 # module; mypy reads any name TYPE_CHECKING as true.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
-
     from stretchtui.routines.loader import check_files, load_routine, parse_routine, read_routine
     from stretchtui.routines.model import (
         AREAS,
@@ -32,16 +30,16 @@ if TYPE_CHECKING:
     from stretchtui.routines.problems import Problem, RoutineError
 
 _HOMES = {
-    "check_files": "loader",
-    "load_routine": "loader",
-    "parse_routine": "loader",
-    "read_routine": "loader",
-    "Problem": "problems",
-    "RoutineError": "problems",
+    "check_files": ".loader",
+    "load_routine": ".loader",
+    "parse_routine": ".loader",
+    "read_routine": ".loader",
+    "Problem": ".problems",
+    "RoutineError": ".problems",
     **dict.fromkeys(
         ("AREAS", "Breathing", "Cooldown", "Defaults", "Effort", "Level", "Position")
         + ("Routine", "Side", "Step", "Warmup"),
-        "model",
+        ".model",
     ),
 }
 
@@ -66,10 +64,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _HOMES, globals())
