@@ -109,17 +109,13 @@ def brought_up_to_date(context: CliContext, older: OlderHistory, path: str) -> s
     from stretchtui.history.migrate_file import rewrite
     from stretchtui.history.progress import StderrProgress
 
+    why = "it is still an older version"  # said only if rewrite gave up without a word
     try:
         rewrite(Path(path), StderrProgress())
     except sqlite3.Error as error:
         why = str(error)
-    else:
-        db = open_readonly(path)
-        if db is None:
-            raise CannotRead(f"the history file {path} went away while it was read")
-        return db
     try:
-        again = open_readonly(path)
+        db = open_readonly(path)  # up to date now, by this process or another
     except OlderHistory as still_older:
         copy = migrated_copy(still_older, path)
         context.error(
@@ -128,9 +124,9 @@ def brought_up_to_date(context: CliContext, older: OlderHistory, path: str) -> s
             "to date in memory, and the file is left as it is."
         )
         return copy
-    if again is None:
+    if db is None:
         raise CannotRead(f"the history file {path} went away while it was read")
-    return again  # another process brought it up to date meanwhile
+    return db
 
 
 def stats_json(stats: Figures) -> dict[str, Any]:
